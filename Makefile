@@ -1,0 +1,30 @@
+# Kleroterion: the two set-up commands are `make demo` and `make test`.
+# Each installs what is missing (Debian packages) first.
+SWIFT ?= swift
+APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3
+BIN := .build/release/kleroterion
+
+.PHONY: deps build release test demo bench-peer bench-register clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product kleroterion
+
+test: deps
+	$(SWIFT) test
+
+demo: release
+	@bash examples/zeist/run-demo.sh $(BIN)
+
+clean:
+	rm -rf .build

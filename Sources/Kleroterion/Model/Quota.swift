@@ -1,0 +1,113 @@
+/// The min/max seats for one value of one feature, e.g. `age, 16-24, 10, 14`.
+public struct Quota: Sendable, Equatable {
+    /// The feature (category), e.g. `age`.
+    public var feature: String
+    /// The value (name), e.g. `16-24`.
+    public var value: String
+    /// The fewest seats this value must get.
+    public var min: Int
+    /// The most seats this value may get.
+    public var max: Int
+    /// The share of the population with this value (0…1), when known; used by the report.
+    public var populationShare: Double?
+    /// The line in the quotas file, for error messages.
+    public var line: Int?
+
+    public init(feature: String, value: String, min: Int, max: Int, populationShare: Double? = nil, line: Int? = nil) {
+        self.feature = feature
+        self.value = value
+        self.min = min
+        self.max = max
+        self.populationShare = populationShare
+        self.line = line
+    }
+}
+
+/// The quotas of a draw, grouped by feature in file order.
+///
+/// Loads Kleroterion's `feature,value,min,max[,population_share]` files and the Sortition Foundation's
+/// categories files (`feature,value,min,max` or the older `category,name,min,max`) unchanged.
+/// Values are matched after trimming, case-insensitively.
+public struct QuotaSet: Sendable {
+    /// The file the quotas came from.
+    public var source: String
+    /// Feature names in the order they first appear.
+    public var features: [String]
+    /// All quotas in file order.
+    public var quotas: [Quota]
+
+    public init(source: String, quotas: [Quota]) {
+        self.source = source
+        self.quotas = quotas
+        var seen = Set<String>()
+        self.features = quotas.compactMap { seen.insert($0.feature.lowercased()).inserted ? $0.feature : nil }
+    }
+
+    /// The quotas of one feature, in file order.
+    public func quotas(for feature: String) -> [Quota] {
+        quotas.filter { $0.feature.lowercased() == feature.lowercased() }
+    }
+
+    /// The key values are matched by: trimmed and lower-cased.
+    public static func matchKey(_ value: String) -> String { value.trimmingSpaces().lowercased() }
+
+    /// Loads a quotas file.
+    public static func load(path: String) throws -> QuotaSet {
+        try QuotaSet(table: CSVReader.read(path: path))
+    }
+
+    /// Builds quotas from a parsed table, checking every row.
+    public init(table: Table) throws {
+        let src = table.source
+        func column(_ names: [String]) -> Int? { names.lazy.compactMap { table.columnIndex($0) }.first }
+        guard let f = column(["feature", "category"]), let v = column(["value", "name"]) else {
+            throw KleroterionError(file: src, line: 1, "a quotas file needs the columns feature,value,min,max (or category,name,min,max)",
+                                   fix: "rename the header to: feature,value,min,max")
+        }
+        guard let lo = column(["min"]), let hi = column(["max"]) else {
+            throw KleroterionError(file: src, line: 1, column: table.columnIndex("min") == nil ? "min" : "max",
+                                   "the quotas file has no '\(table.columnIndex("min") == nil ? "min" : "max")' column",
+                                   fix: "add min and max columns with the fewest and most seats per value")
+        }
+        let share = column(["population_share"])
+        var quotas: [Quota] = []
+        var seen: [String: Int] = [:]
+        for (row, line) in zip(table.rows, table.lineNumbers) {
+            let feature = row[f].trimmingSpaces(), value = row[v].trimmingSpaces()
+            if feature.isEmpty { throw KleroterionError(file: src, line: line, column: table.header[f], "the feature is empty", fix: "fill in the feature name, e.g. 'gender'") }
+            if value.isEmpty { throw KleroterionError(file: src, line: line, column: table.header[v], "the value is empty", fix: "fill in the value, e.g. 'female'") }
+            func count(_ c: Int) throws -> Int {
+                let text = row[c].trimmingSpaces()
+                guard let n = Int(text) else {
+                    throw KleroterionError(file: src, line: line, column: table.header[c], "'\(text)' is not a whole number", fix: "write a whole number of seats, e.g. 12")
+                }
+                guard n >= 0 else {
+                    throw KleroterionError(file: src, line: line, column: table.header[c], "the number of seats \(n) is negative", fix: "use 0 or more seats")
+                }
+                return n
+            }
+            let min = try count(lo), max = try count(hi)
+            guard min <= max else {
+                throw KleroterionError(file: src, line: line, column: table.header[lo], "min \(min) is larger than max \(max) for \(feature) = \(value)",
+                                       fix: "make min at most max")
+            }
+            var populationShare: Double?
+            if let share, !row[share].trimmingSpaces().isEmpty {
+                let text = row[share].trimmingSpaces().replacingOccurrences(of: ",", with: ".")
+                guard let s = Double(text), s >= 0, s <= 1 else {
+                    throw KleroterionError(file: src, line: line, column: table.header[share], "'\(row[share])' is not a share between 0 and 1",
+                                           fix: "write the population share as a fraction, e.g. 0.27 for 27%")
+                }
+                populationShare = s
+            }
+            let key = QuotaSet.matchKey(feature) + "\u{1F}" + QuotaSet.matchKey(value)
+            if let first = seen[key] {
+                throw KleroterionError(file: src, line: line, "\(feature) = \(value) appears twice (first on line \(first))",
+                                       fix: "keep one row per feature and value")
+            }
+            seen[key] = line
+            quotas.append(Quota(feature: feature, value: value, min: min, max: max, populationShare: populationShare, line: line))
+        }
+        self.init(source: src, quotas: quotas)
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import Kleroterion
+
+/// Runs a command body and turns a `KleroterionError` into one clear message on stderr and exit code 2.
+///
+/// Users are civil servants, not programmers: they get the file, the line, the problem and the fix,
+/// never a stack trace.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as KleroterionError {
+        FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
+        throw ExitCode(2)
+    }
+}
+
+/// Writes a line to stderr (progress and warnings; stdout is kept for results).
+func note(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Splits a comma-separated option value such as `street,postcode`.
+func columnList(_ text: String?) -> [String] {
+    (text ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Kleroterion
+
+/// `kleroterion select`: draw a panel from the pool of respondents under quotas.
+struct SelectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "select",
+        abstract: "Draw a panel from the respondents that meets the quotas.",
+        discussion: "Writes panel.csv, remaining.csv, probabilities.csv (and distribution.csv for the fair algorithms) into the output folder."
+    )
+
+    @Option(help: "The respondents (CSV, ',' or ';').") var people: String
+    @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
+    @Option(help: "How many seats the panel has.") var panelSize: Int
+    @Option(help: "The public seed text, e.g. \"2026-03-14 lotto 3 17 22 31 40 41\".") var seed: String
+    @Option(help: "The output folder.") var out: String
+    @Option(help: "legacy (more to come).") var algorithm: String = "legacy"
+    @Option(help: "The column with respondent ids.") var idColumn: String = "id"
+    @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
+    @Option(help: "Population shares per feature and value (feature,value,population_share) for the report.") var populationShares: String?
+    @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
+
+    func run() throws {
+        try reportingErrors {
+            let random = try SeededRandom(seed: seed)
+            let algorithm = try SelectionAlgorithms.named(self.algorithm)
+            let pool = try Pool.load(path: people, idColumn: idColumn)
+            let quotaSet = try QuotaSet.load(path: quotas)
+            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
+                                               householdColumns: columnList(householdColumns))
+            let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
+            let outcome = try algorithm.select(problem, random: random, options: options)
+            var files = OutputFiles(directory: out)
+            files.add("panel.csv", PanelFiles.panel(pool, members: outcome.panel))
+            files.add("remaining.csv", PanelFiles.remaining(pool, members: outcome.panel))
+            files.add("probabilities.csv", PanelFiles.probabilities(pool.ids, outcome.probabilities))
+            if let distribution = outcome.distribution {
+                files.add("distribution.csv", PanelFiles.distribution(pool.ids, distribution))
+            }
+            try files.commit()
+            print("Drew a panel of \(outcome.panel.count) from \(pool.count) respondents with \(outcome.algorithm).")
+            print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
+        }
+    }
+}
