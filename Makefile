@@ -26,5 +26,10 @@ test: deps
 demo: release
 	@bash examples/zeist/run-demo.sh $(BIN)
 
+# Side-by-side benchmark against the peer sortition-algorithms 0.12.15 (slow; not part of `make test`).
+# Options via environment variables, e.g. `SIZES="500" ALGOS="maximin" make bench-peer`; see bench/peer.sh.
+bench-peer: release
+	KLEROTERION=$(BIN) bash bench/peer.sh
+
 clean:
 	rm -rf .build
