@@ -1,10 +1,73 @@
 import ArgumentParser
+import Foundation
 import Kleroterion
 
 /// `kleroterion quotas`: derive quota bands from population shares (issue #2).
 struct QuotasCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "quotas", abstract: "Derive quotas from a template and population shares.")
+    static let configuration = CommandConfiguration(
+        commandName: "quotas",
+        abstract: "Derive quotas from a template and population shares.",
+        discussion: """
+            For every feature and value: min = floor(share × panel size), max = ceil(share × panel size), widened by \
+            --tolerance seats. Shares come from the register (age bands, gender, district), from a shares file \
+            (education), or from the template itself. Writes feature,value,min,max,population_share.
+            Templates: strata-templates/*.yaml (give a name such as nl-gemeente, or a file path).
+            """
+    )
+
+    @Option(help: "A template name from strata-templates/ (e.g. nl-gemeente) or a template file.") var template: String
+    @Option(help: "The population register (CSV, ',' or ';'), for shares counted from it.") var register: String?
+    @Option(help: "Population shares for what the register does not hold: feature,value,population_share.") var shares: String?
+    @Option(help: "How many seats the panel has.") var panelSize: Int
+    @Option(help: "The quotas file to write.") var out: String
+    @Option(help: "Widen every derived band by this many seats on each side.") var tolerance: Int = 0
+    @Option(help: "The date at which ages are counted (YYYY-MM-DD), e.g. the date of the letters.") var referenceDate: String?
+    @Option(help: "The youngest age counted (default: the template's minimum age).") var minAge: Int?
+    @Option(help: "The register column with birth dates (default: the template's).") var birthDateColumn: String?
+
     func run() throws {
-        try reportingErrors { throw KleroterionError("quotas is not built yet") }
+        try reportingErrors {
+            var reference: CalendarDate?
+            if let text = referenceDate {
+                guard let date = CalendarDate(parsing: text) else {
+                    throw KleroterionError("--reference-date '\(text)' is not a date", fix: "write the date as YYYY-MM-DD, e.g. 2026-01-01")
+                }
+                reference = date
+            }
+            let path = try StrataTemplate.locate(template, in: Self.templateDirectories())
+            let strata = try StrataTemplate.load(path: path)
+            let table = try register.map { try CSVReader.read(path: $0) }
+            let shareFile = try shares.map { try PopulationShares.load(path: $0) }
+            let settings = QuotaDerivation.Settings(panelSize: panelSize, tolerance: tolerance, referenceDate: reference,
+                                                    minAge: minAge, birthDateColumn: birthDateColumn)
+            let result = try QuotaDerivation.derive(template: strata, register: table, shares: shareFile, settings: settings)
+            try OutputFiles.write(result.csv, to: out)
+
+            print("Quotas for a panel of \(panelSize) from template \(strata.name) (\(path))" + (tolerance > 0 ? ", tolerance ±\(tolerance)" : "") + ":")
+            if let n = result.countedResidents { print("  \(n) residents counted in \(register!)") }
+            for (feature, source) in result.sources { print("  \(feature): \(source)") }
+            print("")
+            let width = max(7, result.quotas.map { $0.feature.count + $0.value.count + 3 }.max() ?? 0)
+            for q in result.quotas {
+                let label = "\(q.feature) = \(q.value)"
+                let share = q.populationShare.map { String(format: "%5.1f %%", $0 * 100) } ?? "      "
+                print("  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(share)   \(q.min)–\(q.max)")
+            }
+            for n in result.notes { note("note: " + n) }
+            print("\nWrote \(out)")
+        }
+    }
+
+    /// Where template names are looked up: ./strata-templates, then the folder next to the program's build
+    /// (…/.build/release/kleroterion → …/strata-templates), then an installed share folder.
+    static func templateDirectories() -> [String] {
+        var dirs = ["strata-templates"]
+        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+            for up in ["../../strata-templates", "../../../strata-templates", "../share/kleroterion/strata-templates"] {
+                let dir = exe.appendingPathComponent(up).standardizedFileURL.path
+                if !dirs.contains(dir) { dirs.append(dir) }
+            }
+        }
+        return dirs
     }
 }

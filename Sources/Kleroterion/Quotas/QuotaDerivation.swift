@@ -1,0 +1,293 @@
+import Foundation
+
+/// Derives quota bands from population shares: `min = floor(share × k)`, `max = ceil(share × k)` for a panel of
+/// `k` seats, the practice of the OECD guidance and the Sortition Foundation (FINDINGS §3.9), optionally widened
+/// by a tolerance of `t` seats on each side (`max(0, min − t)`, `min(k, max + t)`).
+///
+/// Register shares are exact fractions `count / total`, so their bands are computed in integers (no rounding
+/// surprises such as 0.2 × 150 = 30.000000000000004). Shares from a file or the template are rounded figures;
+/// per feature they must add up to 1 within `shareSumTolerance` and are then scaled to add up to exactly 1.
+public enum QuotaDerivation {
+    /// How far the shares of one feature may add up away from 1 (e.g. CBS's rounded 26.2 + 41.7 + 32.0 = 99.9 %).
+    public static let shareSumTolerance = 0.02
+
+    /// What the derivation needs besides the template.
+    public struct Settings: Sendable {
+        public var panelSize: Int
+        public var tolerance: Int
+        /// The date at which ages are counted (needed when the template uses birth dates).
+        public var referenceDate: CalendarDate?
+        /// Youngest age counted; default: the template's `min_age`, else its youngest age band.
+        public var minAge: Int?
+        /// Overrides the template's birth date column.
+        public var birthDateColumn: String?
+
+        public init(panelSize: Int, tolerance: Int = 0, referenceDate: CalendarDate? = nil, minAge: Int? = nil, birthDateColumn: String? = nil) {
+            self.panelSize = panelSize
+            self.tolerance = tolerance
+            self.referenceDate = referenceDate
+            self.minAge = minAge
+            self.birthDateColumn = birthDateColumn
+        }
+    }
+
+    /// The derived quotas and what went into them.
+    public struct Result: Sendable {
+        /// The quotas, feature by feature in template order, each with its population share.
+        public var quotas: [Quota]
+        /// Per feature, where its shares came from (for the summary and the report).
+        public var sources: [(feature: String, source: String)]
+        /// Remarks, e.g. that shares were scaled to add up to 1.
+        public var notes: [String]
+        /// How many register rows were counted (residents of at least the minimum age), when a register was used.
+        public var countedResidents: Int?
+
+        /// `feature,value,min,max,population_share`, the quotas file `select` reads.
+        public var csv: String {
+            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share"])
+            for q in quotas {
+                out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? ""])
+            }
+            return out
+        }
+    }
+
+    /// The floor/ceil band for an exact fraction `count / total` of `panelSize` seats, widened by `tolerance`.
+    public static func band(count: Int, of total: Int, panelSize k: Int, tolerance t: Int = 0) -> (min: Int, max: Int) {
+        precondition(total > 0 && count >= 0 && count <= total)
+        let lo = count * k / total
+        let hi = (count * k + total - 1) / total
+        return (Swift.max(0, lo - t), Swift.min(k, hi + t))
+    }
+
+    /// The floor/ceil band for a share in 0…1 of `panelSize` seats, widened by `tolerance`.
+    /// Products within 1e-9 of a whole number count as that whole number.
+    public static func band(share: Double, panelSize k: Int, tolerance t: Int = 0) -> (min: Int, max: Int) {
+        let x = share * Double(k)
+        let nearest = x.rounded()
+        let (lo, hi) = abs(x - nearest) < 1e-9 ? (Int(nearest), Int(nearest)) : (Int(x.rounded(.down)), Int(x.rounded(.up)))
+        return (Swift.max(0, lo - t), Swift.min(k, hi + t))
+    }
+
+    /// Derives the quotas of `template` for a panel of `settings.panelSize`.
+    ///
+    /// - Parameters:
+    ///   - register: the population register, needed for `birth_date` and `register` features.
+    ///   - shares: a shares file; it supplies the `shares_file` features, and replaces the register's shares for any
+    ///     other feature it names (with a note).
+    public static func derive(template: StrataTemplate, register: Table?, shares: PopulationShares?, settings: Settings) throws -> Result {
+        let k = settings.panelSize
+        guard k > 0 else { throw KleroterionError("the panel size is \(k)", fix: "give a panel size of at least 1 with --panel-size") }
+        guard settings.tolerance >= 0 else { throw KleroterionError("the tolerance is \(settings.tolerance)", fix: "give a tolerance of 0 or more seats") }
+        var notes: [String] = []
+        var sources: [(String, String)] = []
+        var quotas: [Quota] = []
+
+        let fromFile = Set((shares?.features ?? []).map(QuotaSet.matchKey))
+        let registerFeatures = template.features.filter {
+            ($0.from == .birthDate || $0.from == .register) && !fromFile.contains(QuotaSet.matchKey($0.name))
+        }
+        var census: RegisterTally?
+        if !registerFeatures.isEmpty {
+            guard let register else {
+                throw KleroterionError(file: template.path, "the template takes \(registerFeatures.map(\.name).joined(separator: ", ")) from the register, but no register was given",
+                                       fix: "add --register REGISTER.csv (or give these features in a --shares file)")
+            }
+            census = try RegisterTally(register: register, features: registerFeatures, template: template, settings: settings)
+            notes += census!.notes
+        }
+        if let shares {
+            let known = Set(template.features.map { QuotaSet.matchKey($0.name) })
+            for f in shares.features where !known.contains(QuotaSet.matchKey(f)) {
+                notes.append("\(shares.source): the feature '\(f)' is not in the template \(template.name) and was not used.")
+            }
+        }
+
+        for feature in template.features {
+            let key = QuotaSet.matchKey(feature.name)
+            if fromFile.contains(key), let shares {
+                if feature.from != .sharesFile {
+                    notes.append("\(feature.name): shares from \(shares.source) replace the template's source (\(feature.from.rawValue)).")
+                }
+                let entries = shares.entries(for: feature.name)
+                let values = try matchValues(feature: feature, entries: entries, file: shares.source)
+                let scaled = try normalised(values.map(\.share), feature: feature.name, file: shares.source, notes: &notes)
+                for (v, s) in zip(values, scaled) {
+                    let b = band(share: s, panelSize: k, tolerance: settings.tolerance)
+                    quotas.append(Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: s))
+                }
+                sources.append((feature.name, "shares file \(shares.source)"))
+                continue
+            }
+            switch feature.from {
+            case .birthDate, .register:
+                let counts = census!.counts[key]!
+                let total = census!.total
+                for (value, n) in counts {
+                    let b = band(count: n, of: total, panelSize: k, tolerance: settings.tolerance)
+                    quotas.append(Quota(feature: feature.name, value: value, min: b.min, max: b.max, populationShare: Double(n) / Double(total)))
+                }
+                let what = feature.from == .birthDate ? "ages from column '\(census!.columnName[key]!)'" : "column '\(census!.columnName[key]!)'"
+                sources.append((feature.name, "register \(register!.source), \(what)"))
+            case .sharesFile:
+                throw KleroterionError(file: template.path, "the feature '\(feature.name)' needs its shares from a file (\(feature.values.map(\.value).joined(separator: ", ")))",
+                                       fix: "add --shares SHARES.csv with rows \(feature.name),<value>,<population_share> (see strata-templates/shares/)")
+            case .template:
+                let withShare = feature.values.filter { $0.share != nil }
+                var scaled: [Double] = []
+                if !withShare.isEmpty && withShare.count == feature.values.count {
+                    scaled = try normalised(withShare.map { $0.share! }, feature: feature.name, file: template.path, notes: &notes)
+                } else {
+                    scaled = withShare.map { $0.share! }
+                }
+                var next = 0
+                for v in feature.values {
+                    var share: Double?
+                    if v.share != nil { share = scaled[next]; next += 1 }
+                    if let lo = v.min, let hi = v.max {
+                        guard template.panelSize == nil || template.panelSize == k else {
+                            throw KleroterionError(file: template.path, "\(feature.name) = \(v.value) has fixed seats \(lo)–\(hi), set for a panel of \(template.panelSize!), not \(k)",
+                                                   fix: "use --panel-size \(template.panelSize!), or copy the template and change its fixed seats")
+                        }
+                        quotas.append(Quota(feature: feature.name, value: v.value, min: lo, max: hi, populationShare: share))
+                    } else {
+                        let b = band(share: share!, panelSize: k, tolerance: settings.tolerance)
+                        quotas.append(Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: share))
+                    }
+                }
+                sources.append((feature.name, "template \(template.path)" + (feature.source.map { " (\($0))" } ?? "")))
+            }
+        }
+
+        for feature in template.features {
+            let qs = quotas.filter { QuotaSet.matchKey($0.feature) == QuotaSet.matchKey(feature.name) }
+            let lo = qs.reduce(0) { $0 + $1.min }, hi = qs.reduce(0) { $0 + $1.max }
+            guard lo <= k && k <= hi else {
+                throw KleroterionError(file: template.path, "the quotas of \(feature.name) add up to \(lo)–\(hi) seats, so no panel of \(k) can meet them",
+                                       fix: "check the fixed seats of \(feature.name) in the template, or the panel size")
+            }
+        }
+        return Result(quotas: quotas, sources: sources, notes: notes, countedResidents: census?.total)
+    }
+
+    /// The file's rows of one feature, in the template's order and spelling when the template lists values.
+    private static func matchValues(feature: StrataTemplate.Feature, entries: [PopulationShares.Entry], file: String) throws -> [(value: String, share: Double)] {
+        guard !entries.isEmpty else { return [] }
+        let expected = feature.listedValues
+        if expected.isEmpty { return entries.map { ($0.value, $0.share) } }
+        var byKey: [String: PopulationShares.Entry] = [:]
+        for e in entries { byKey[QuotaSet.matchKey(e.value)] = e }
+        for e in entries where !expected.contains(where: { QuotaSet.matchKey($0) == QuotaSet.matchKey(e.value) }) {
+            throw KleroterionError(file: file, line: e.line, column: "value", "'\(e.value)' is not a value of \(feature.name) in the template (values: \(expected.joined(separator: ", ")))",
+                                   fix: "use the template's values for \(feature.name)")
+        }
+        return try expected.map { v in
+            guard let e = byKey[QuotaSet.matchKey(v)] else {
+                throw KleroterionError(file: file, "there is no share for \(feature.name) = \(v)",
+                                       fix: "add a row \(feature.name),\(v),<population_share>")
+            }
+            return (v, e.share)
+        }
+    }
+
+    /// Scales shares to add up to 1, or fails when they are too far from 1 to be rounding.
+    private static func normalised(_ shares: [Double], feature: String, file: String, notes: inout [String]) throws -> [Double] {
+        let sum = shares.reduce(0, +)
+        guard abs(sum - 1) <= shareSumTolerance else {
+            throw KleroterionError(file: file, "the shares of \(feature) add up to \(String(format: "%.4f", sum)), not 1",
+                                   fix: "give the share of every value of \(feature), as fractions adding up to 1 (or percentages adding up to 100%)")
+        }
+        if abs(sum - 1) > 1e-9 {
+            notes.append("\(feature): the shares in \(file) add up to \(String(format: "%.4f", sum)); they were scaled to add up to 1.")
+            return shares.map { $0 / sum }
+        }
+        return shares
+    }
+}
+
+/// Counts the register's residents per value of the register-based features (one pass over the rows).
+struct RegisterTally {
+    /// Per feature key: (value, count) in output order.
+    var counts: [String: [(String, Int)]] = [:]
+    var columnName: [String: String] = [:]
+    var total = 0
+    var notes: [String] = []
+
+    init(register: Table, features: [StrataTemplate.Feature], template: StrataTemplate, settings: QuotaDerivation.Settings) throws {
+        let src = register.source
+        let usesAges = features.contains { $0.from == .birthDate }
+        let bandsOf = features.first { $0.from == .birthDate }?.bands
+        let minAge = settings.minAge ?? template.minAge ?? bandsOf?.youngest
+        var birthColumn: Int?
+        if usesAges || settings.minAge != nil {
+            guard let reference = settings.referenceDate else {
+                throw KleroterionError("ages are counted (age bands or a minimum age) but no reference date is given",
+                                       fix: "add --reference-date YYYY-MM-DD, the date at which ages are counted (e.g. the date of the letters)")
+            }
+            let name = settings.birthDateColumn ?? features.first { $0.from == .birthDate }?.column ?? "birth_date"
+            birthColumn = try register.requireColumn(name, purpose: "the birth dates; choose another with --birth-date-column")
+            notes.append("Ages are counted in completed years on \(reference); residents younger than \(minAge ?? 0) are left out.")
+        }
+        // Per feature: the column index (nil for age bands), and per match key the first spelling and count.
+        let columns: [Int?] = try features.map { f in
+            f.from == .birthDate ? nil : try register.requireColumn(f.column ?? f.name, purpose: "the values of \(f.name)")
+        }
+        var tallies = [[String: (spelling: String, count: Int)]](repeating: [:], count: features.count)
+        var ageCounts = [Int](repeating: 0, count: bandsOf?.bands.count ?? 0)
+        for (row, line) in zip(register.rows, register.lineNumbers) {
+            var bandIndex: Int?
+            if let c = birthColumn, let reference = settings.referenceDate {
+                guard let born = CalendarDate(parsing: row[c]) else {
+                    throw KleroterionError(file: src, line: line, column: register.header[c], "'\(row[c].trimmingSpaces())' is not a date",
+                                           fix: "write birth dates as YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY")
+                }
+                let age = born.age(on: reference)
+                if let minAge, age < minAge { continue }
+                if let bandsOf {
+                    guard let i = bandsOf.index(forAge: age) else {
+                        throw KleroterionError(file: src, line: line, column: register.header[c],
+                                               "age \(age) on \(reference) is in none of the age bands \(bandsOf.labels.joined(separator: ", "))",
+                                               fix: "raise --min-age to \(bandsOf.youngest), or add a band for this age to the template")
+                    }
+                    bandIndex = i
+                }
+            }
+            for (f, c) in columns.enumerated() {
+                guard let c else { continue }
+                let value = row[c].trimmingSpaces()
+                guard !value.isEmpty else {
+                    throw KleroterionError(file: src, line: line, column: register.header[c], "the \(features[f].name) is empty",
+                                           fix: "fill in the value, or remove this resident from the extract")
+                }
+                let key = QuotaSet.matchKey(value)
+                tallies[f][key, default: (value, 0)].count += 1
+            }
+            if let bandIndex { ageCounts[bandIndex] += 1 }
+            total += 1
+        }
+        guard total > 0 else {
+            throw KleroterionError(file: src, "no resident of the register is old enough to count", fix: "check --reference-date and --min-age")
+        }
+        for (f, feature) in features.enumerated() {
+            let key = QuotaSet.matchKey(feature.name)
+            if feature.from == .birthDate {
+                counts[key] = zip(feature.bands!.labels, ageCounts).map { ($0, $1) }
+                columnName[key] = register.header[birthColumn!]
+            } else {
+                let listed = feature.values.map(\.value)
+                var rows = tallies[f].values.map { ($0.spelling, $0.count) }
+                if listed.isEmpty {
+                    rows.sort { QuotaSet.matchKey($0.0) < QuotaSet.matchKey($1.0) }
+                } else {
+                    for (value, _) in rows where !listed.contains(where: { QuotaSet.matchKey($0) == QuotaSet.matchKey(value) }) {
+                        throw KleroterionError(file: src, column: register.header[columns[f]!], "the value '\(value)' of \(feature.name) is not in the template (values: \(listed.joined(separator: ", ")))",
+                                               fix: "correct the register, or add the value to the template")
+                    }
+                    rows = listed.map { v in (v, tallies[f][QuotaSet.matchKey(v)]?.count ?? 0) }
+                }
+                counts[key] = rows
+                columnName[key] = register.header[columns[f]!]
+            }
+        }
+    }
+}
