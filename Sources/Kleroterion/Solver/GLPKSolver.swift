@@ -1,0 +1,238 @@
+import CGLPK
+import Foundation
+
+/// The GNU Linear Programming Kit (GPL-3, like GSL) behind `LinearSolver`.
+///
+/// GLPK keeps its environment per thread, so a session must be used on the thread that made it.
+/// Terminal output is switched off; every return code and status is checked and turned into a
+/// `KleroterionError` (or a `SolveStatus` the caller decides about).
+public struct GLPKSolver: LinearSolver {
+    public init() {}
+    public var name: String { "GLPK \(String(cString: glp_version()))" }
+
+    public func session(_ model: LinearModel) throws -> any LinearProgramSession {
+        try GLPKSession(model)
+    }
+}
+
+/// One GLPK problem object. Indices are 0-based here and 1-based inside GLPK.
+public final class GLPKSession: LinearProgramSession {
+    let problem: OpaquePointer
+    public private(set) var columnCount = 0
+    public private(set) var rowCount = 0
+    private var integerColumns = 0
+
+    public init(_ model: LinearModel) throws {
+        _ = glp_term_out(GLP_OFF)
+        guard let p = glp_create_prob() else { throw KleroterionError("GLPK could not create a problem (out of memory)") }
+        problem = p
+        glp_set_obj_dir(p, model.sense == .maximize ? GLP_MAX : GLP_MIN)
+        try addRowsWithoutEntries(model.rows)
+        try addColumns(model.columns.map { SparseColumn($0, rows: [], coefficients: []) })
+        // Load the matrix row by row.
+        for (i, row) in model.rows.enumerated() where !row.columns.isEmpty {
+            try setRowEntries(i, columns: row.columns, coefficients: row.coefficients)
+        }
+    }
+
+    deinit { glp_delete_prob(problem) }
+
+    // MARK: building
+
+    @discardableResult
+    public func addColumns(_ columns: [SparseColumn]) throws -> Range<Int> {
+        let start = columnCount
+        guard !columns.isEmpty else { return start..<start }
+        for c in columns { _ = try Self.boundType(c.column.lower, c.column.upper) }
+        glp_add_cols(problem, Int32(columns.count))
+        columnCount += columns.count
+        for (k, c) in columns.enumerated() {
+            let j = start + k
+            try setColumnBounds(j, lower: c.column.lower, upper: c.column.upper)
+            glp_set_obj_coef(problem, Int32(j + 1), c.column.objective)
+            if c.column.isInteger { glp_set_col_kind(problem, Int32(j + 1), GLP_IV); integerColumns += 1 }
+            if !c.rows.isEmpty { try setColumnEntries(j, rows: c.rows, coefficients: c.coefficients) }
+        }
+        return start..<columnCount
+    }
+
+    @discardableResult
+    public func addRows(_ rows: [LinearModel.Row]) throws -> Range<Int> {
+        let range = try addRowsWithoutEntries(rows)
+        for (k, row) in rows.enumerated() where !row.columns.isEmpty {
+            try setRowEntries(range.lowerBound + k, columns: row.columns, coefficients: row.coefficients)
+        }
+        return range
+    }
+
+    @discardableResult
+    private func addRowsWithoutEntries(_ rows: [LinearModel.Row]) throws -> Range<Int> {
+        let start = rowCount
+        guard !rows.isEmpty else { return start..<start }
+        for r in rows { _ = try Self.boundType(r.lower, r.upper) }
+        glp_add_rows(problem, Int32(rows.count))
+        rowCount += rows.count
+        for (k, row) in rows.enumerated() { try setRowBounds(start + k, lower: row.lower, upper: row.upper) }
+        return start..<rowCount
+    }
+
+    public func setObjective(_ coefficients: [Double], columns: [Int]) throws {
+        precondition(coefficients.count == columns.count)
+        for (j, c) in zip(columns, coefficients) {
+            try checkColumn(j)
+            guard c.isFinite else { throw KleroterionError("internal error: objective coefficient \(c) is not finite") }
+            glp_set_obj_coef(problem, Int32(j + 1), c)
+        }
+    }
+
+    public func setColumnBounds(_ column: Int, lower: Double, upper: Double) throws {
+        try checkColumn(column)
+        let (type, lo, up) = try Self.boundType(lower, upper)
+        glp_set_col_bnds(problem, Int32(column + 1), type, lo, up)
+    }
+
+    public func setRowBounds(_ row: Int, lower: Double, upper: Double) throws {
+        guard row >= 0 && row < rowCount else { throw KleroterionError("internal error: LP row \(row) does not exist") }
+        let (type, lo, up) = try Self.boundType(lower, upper)
+        glp_set_row_bnds(problem, Int32(row + 1), type, lo, up)
+    }
+
+    public func setColumnEntries(_ column: Int, rows: [Int], coefficients: [Double]) throws {
+        try checkColumn(column)
+        let (ind, val) = try entries(rows, coefficients, limit: rowCount, what: "row")
+        ind.withUnsafeBufferPointer { i in
+            val.withUnsafeBufferPointer { v in
+                glp_set_mat_col(problem, Int32(column + 1), Int32(ind.count - 1), i.baseAddress, v.baseAddress)
+            }
+        }
+    }
+
+    private func setRowEntries(_ row: Int, columns: [Int], coefficients: [Double]) throws {
+        let (ind, val) = try entries(columns, coefficients, limit: columnCount, what: "column")
+        ind.withUnsafeBufferPointer { i in
+            val.withUnsafeBufferPointer { v in
+                glp_set_mat_row(problem, Int32(row + 1), Int32(ind.count - 1), i.baseAddress, v.baseAddress)
+            }
+        }
+    }
+
+    /// GLPK's 1-based index/value arrays (element 0 unused). GLPK aborts the process on duplicate or
+    /// out-of-range indices, so they are checked here first.
+    private func entries(_ index: [Int], _ values: [Double], limit: Int, what: String) throws -> ([Int32], [Double]) {
+        var ind: [Int32] = [0], val: [Double] = [0]
+        var seen = Set<Int>()
+        for (i, v) in zip(index, values) where v != 0 {
+            guard i >= 0 && i < limit else { throw KleroterionError("internal error: LP \(what) \(i) does not exist") }
+            guard v.isFinite else { throw KleroterionError("internal error: LP coefficient \(v) is not finite") }
+            guard seen.insert(i).inserted else { throw KleroterionError("internal error: LP \(what) \(i) given twice") }
+            ind.append(Int32(i + 1)); val.append(v)
+        }
+        return (ind, val)
+    }
+
+    private func checkColumn(_ j: Int) throws {
+        guard j >= 0 && j < columnCount else { throw KleroterionError("internal error: LP column \(j) does not exist") }
+    }
+
+    private static func boundType(_ lower: Double, _ upper: Double) throws -> (Int32, Double, Double) {
+        guard !lower.isNaN, !upper.isNaN, lower <= upper, lower < .infinity, upper > -.infinity else {
+            throw KleroterionError("internal error: LP bounds [\(lower), \(upper)] are empty")
+        }
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): return (GLP_FR, 0, 0)
+        case (true, false): return (GLP_LO, lower, 0)
+        case (false, true): return (GLP_UP, 0, upper)
+        case (true, true): return (lower == upper ? GLP_FX : GLP_DB, lower, upper)
+        }
+    }
+
+    // MARK: solving
+
+    public func solveLP(timeLimit: Double? = nil) throws -> Solution {
+        var parm = glp_smcp()
+        glp_init_smcp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.presolve = GLP_OFF   // keep the basis: warm starts need it
+        if let timeLimit { parm.tm_lim = Self.milliseconds(timeLimit) }
+        var code = glp_simplex(problem, &parm)
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            // The old basis went bad (e.g. after changing the matrix): start again from an advanced basis.
+            glp_adv_basis(problem, 0)
+            code = glp_simplex(problem, &parm)
+        }
+        if code == GLP_ETMLIM || code == GLP_EITLIM {
+            return Solution(status: .timeLimit(hasSolution: false), objective: .nan, values: [], rowDuals: [])
+        }
+        guard code == 0 else { throw Self.failure("simplex", code) }
+        switch glp_get_status(problem) {
+        case GLP_OPT:
+            return Solution(status: .optimal, objective: glp_get_obj_val(problem),
+                            values: (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) },
+                            rowDuals: (0..<rowCount).map { glp_get_row_dual(problem, Int32($0 + 1)) })
+        case GLP_NOFEAS, GLP_INFEAS:
+            return Solution(status: .infeasible, objective: .nan, values: [], rowDuals: [])
+        case GLP_UNBND:
+            return Solution(status: .unbounded, objective: .nan, values: [], rowDuals: [])
+        case let status:
+            throw KleroterionError("GLPK's simplex ended with the undefined status \(status)",
+                                   fix: "this is a bug in Kleroterion or GLPK; please report it with the input files")
+        }
+    }
+
+    public func solveMIP(timeLimit: Double? = nil) throws -> Solution {
+        let start = Date()
+        // glp_intopt without presolve needs an optimal LP relaxation first; it is re-solved warm.
+        let relaxation = try solveLP(timeLimit: timeLimit)
+        switch relaxation.status {
+        case .optimal: break
+        case .infeasible, .unbounded: return relaxation
+        case .timeLimit: return relaxation
+        }
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = GLP_MSG_OFF
+        parm.mip_gap = 0          // exact: no relative gap tolerated
+        parm.presolve = GLP_OFF
+        if let timeLimit { parm.tm_lim = Self.milliseconds(max(0.001, timeLimit - Date().timeIntervalSince(start))) }
+        let code = glp_intopt(problem, &parm)
+        let status = glp_mip_status(problem)
+        let values = { (0..<self.columnCount).map { glp_mip_col_val(self.problem, Int32($0 + 1)) } }
+        if code == GLP_ETMLIM || code == GLP_ESTOP {
+            let has = status == GLP_FEAS || status == GLP_OPT
+            return Solution(status: .timeLimit(hasSolution: has), objective: has ? glp_mip_obj_val(problem) : .nan,
+                            values: has ? values() : [], rowDuals: [])
+        }
+        if code == GLP_ENOPFS { return Solution(status: .infeasible, objective: .nan, values: [], rowDuals: []) }
+        if code == GLP_ENODFS { return Solution(status: .unbounded, objective: .nan, values: [], rowDuals: []) }
+        guard code == 0 else { throw Self.failure("branch-and-bound", code) }
+        switch status {
+        case GLP_OPT:
+            return Solution(status: .optimal, objective: glp_mip_obj_val(problem), values: values(), rowDuals: [])
+        case GLP_NOFEAS:
+            return Solution(status: .infeasible, objective: .nan, values: [], rowDuals: [])
+        case let status:
+            throw KleroterionError("GLPK's branch-and-bound ended with status \(status), not a proven optimum",
+                                   fix: "this is a bug in Kleroterion or GLPK; please report it with the input files")
+        }
+    }
+
+    private static func milliseconds(_ seconds: Double) -> Int32 {
+        Int32(clamping: Int((max(seconds, 0.001) * 1000).rounded(.up)))
+    }
+
+    private static func failure(_ what: String, _ code: Int32) -> KleroterionError {
+        let reason: String
+        switch code {
+        case GLP_EBADB: reason = "the initial basis is invalid"
+        case GLP_ESING: reason = "the basis matrix is singular"
+        case GLP_ECOND: reason = "the basis matrix is ill-conditioned"
+        case GLP_EBOUND: reason = "a variable has incorrect bounds"
+        case GLP_EFAIL: reason = "the solver failed numerically"
+        case GLP_EROOT: reason = "the LP relaxation was not solved to optimality first"
+        case GLP_EMIPGAP: reason = "the gap tolerance was reached"
+        default: reason = "error code \(code)"
+        }
+        return KleroterionError("GLPK's \(what) failed: \(reason)",
+                                fix: "this is a bug in Kleroterion or GLPK; please report it with the input files")
+    }
+}
