@@ -20,6 +20,7 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
     @Option(help: "Population shares per feature and value (feature,value,population_share) for the report.") var populationShares: String?
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
+    @Flag(help: "If the quotas cannot be met, apply the smallest relaxation (see `kleroterion check`) and record it.") var relax = false
 
     func run() throws {
         try reportingErrors {
@@ -27,11 +28,28 @@ struct SelectCommand: ParsableCommand {
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
             let pool = try Pool.load(path: people, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
-            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
+            var problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
                                                householdColumns: columnList(householdColumns))
+            // Check feasibility exactly before drawing (issue #6): say why and what to change, or relax.
+            let check = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem), shares: QuotaRelaxation.shares(quotaSet, for: problem))
+            var relaxation: QuotaRelaxation?
+            if !check.isFeasible {
+                guard relax, let suggested = check.relaxation else {
+                    throw KleroterionError(file: quotas, check.errorSummary(problem), fix: check.fixSummary)
+                }
+                problem = suggested.apply(to: problem)
+                relaxation = suggested
+                note("The quotas cannot be met; relaxing them by \(suggested.seats) seat(s) (--relax): " + suggested.summary.joined(separator: "; "))
+            }
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
-            let outcome = try algorithm.select(problem, random: random, options: options)
+            var outcome = try algorithm.select(problem, random: random, options: options)
             var files = OutputFiles(directory: out)
+            if let relaxation {
+                outcome.notes.append("The quotas were relaxed with --relax by \(relaxation.seats) seat(s), because they could not be met: "
+                                     + relaxation.summary.joined(separator: "; ") + ". See relaxation.md.")
+                files.add("quotas-relaxed.csv", relaxation.quotasCSV())
+                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: check.reasons.map(\.text)))
+            }
             files.add("panel.csv", PanelFiles.panel(pool, members: outcome.panel))
             files.add("remaining.csv", PanelFiles.remaining(pool, members: outcome.panel))
             files.add("probabilities.csv", PanelFiles.probabilities(pool.ids, outcome.probabilities))

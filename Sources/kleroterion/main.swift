@@ -10,6 +10,8 @@ struct KleroterionCommand: ParsableCommand {
             InviteCommand.self,
             QuotasCommand.self,
             SelectCommand.self,
+            CheckCommand.self,
+            ReplaceCommand.self,
         ]
     )
 }

@@ -1,0 +1,124 @@
+/// The answer of `kleroterion check`: can a panel meet the quotas, and if not, why and what to change.
+public struct FeasibilityReport: Sendable {
+    /// True when at least one panel meets every quota and the household rule.
+    public var isFeasible: Bool
+    /// Why not, in the organiser's words (empty when feasible).
+    public var reasons: [InfeasibilityReason]
+    /// An irreducible set of bounds that conflict (drop any one and the rest can be met); empty when no
+    /// quota is to blame, `nil` when feasible.
+    public var conflict: [QuotaBound]?
+    /// Every conflict found, smallest first, sharing no bound (the first is `conflict`); each must be resolved.
+    public var conflicts: [[QuotaBound]] = []
+    /// The smallest relaxation, when one exists.
+    public var relaxation: QuotaRelaxation?
+    /// Set when no change to the quotas can help (e.g. too few addresses for the seats).
+    public var noRelaxation: String?
+
+    /// The plain-text answer, as `check` prints it.
+    public func text(_ problem: SelectionProblem) -> String {
+        if isFeasible {
+            return "Feasible: at least one panel of \(problem.panelSize) meets every quota and the one-per-household rule."
+        }
+        var out = "Infeasible: no panel of \(problem.panelSize) meets every quota and the one-per-household rule.\n\nWhy:\n"
+        for r in reasons { out += "  - \(r.text)\n" }
+        let groups = conflicts.filter { !$0.isEmpty }
+        for (n, group) in groups.enumerated() {
+            if n == 0 {
+                out += "\nThese quotas conflict (drop any one of them and the rest of this list can be met):\n"
+            } else {
+                out += "\nAnd, separately, these conflict with each other:\n"
+            }
+            for b in group { out += "  - \(problem.describe(b))\n" }
+        }
+        if let relaxation {
+            out += "\nSmallest relaxation (\(relaxation.seats) seat\(relaxation.seats == 1 ? "" : "s") of change in total):\n"
+            for line in relaxation.summary { out += "  - \(line)\n" }
+        } else if let noRelaxation {
+            out += "\nNo change to the quotas can help: \(noRelaxation)\n"
+        }
+        return out
+    }
+
+    /// One paragraph for an error message: the first reasons and the suggested relaxation.
+    public func errorSummary(_ problem: SelectionProblem) -> String { "the quotas cannot be met: " + why(problem) }
+
+    /// The reasons and the conflicting quotas in one sentence.
+    public func why(_ problem: SelectionProblem) -> String {
+        var out = reasons.map(\.text).joined(separator: "; ")
+        let groups = conflicts.filter { !$0.isEmpty }
+        if !groups.isEmpty {
+            out += ". Conflicting quotas: " + groups.map { $0.map { problem.describe($0) }.joined(separator: " with ") }.joined(separator: "; and separately ")
+        }
+        return out
+    }
+
+    /// The fix line for an error message.
+    public var fixSummary: String {
+        if let relaxation {
+            return "change the quotas as follows (\(relaxation.seats) seat\(relaxation.seats == 1 ? "" : "s") in total), or use --relax to do so automatically: "
+                + relaxation.summary.joined(separator: "; ")
+        }
+        return noRelaxation.map { "no change to the quotas can help: \($0)" } ?? "widen the quotas"
+    }
+}
+
+/// Decides feasibility exactly and, when the quotas cannot be met, explains why and finds the smallest relaxation.
+///
+/// The two exact questions ("is there a panel?" and "what is the smallest change?") are asked of an oracle, by
+/// default the GLPK MIP in `QuotaMIP`; tests plug in brute force on small pools to check the MIP.
+public struct FeasibilityCheck {
+    /// Whether some panel satisfies the constraints.
+    public var isFeasible: (PanelConstraints) throws -> Bool
+    /// The smallest relaxation for the given targets, or `nil` when none exists.
+    public var relax: (PanelConstraints, [[(seats: Double, fromPopulation: Bool)]]) throws -> [SelectionProblem.Feature]?
+
+    public init(isFeasible: @escaping (PanelConstraints) throws -> Bool,
+                relax: @escaping (PanelConstraints, [[(seats: Double, fromPopulation: Bool)]]) throws -> [SelectionProblem.Feature]?) {
+        self.isFeasible = isFeasible
+        self.relax = relax
+    }
+
+    /// Runs the full check. `shares[f][v]` are population shares where known (for the relaxation's targets).
+    public func run(_ constraints: PanelConstraints, shares: [[Double?]] = []) throws -> FeasibilityReport {
+        let problem = constraints.problem
+        if try isFeasible(constraints) {
+            return FeasibilityReport(isFeasible: true, reasons: [], conflict: nil, relaxation: nil, noRelaxation: nil)
+        }
+        let counts = SeatCounts(constraints)
+        var reasons = counts.reasons()
+        let conflicts = try ConflictSearch.disjointConflicts(constraints, preferring: reasons.flatMap(\.bounds), isFeasible: isFeasible)
+        let conflict = conflicts.first ?? []
+        for group in conflicts where !group.isEmpty {
+            // A conflict no counting reason covers gets its own sentence.
+            guard !reasons.contains(where: { !$0.bounds.isEmpty && Set($0.bounds).isSubset(of: Set(group)) }) else { continue }
+            if group.count == 2, let text = counts.explainPair(group[0], group[1]) {
+                reasons.append(InfeasibilityReason(text, bounds: group))
+            } else {
+                reasons.append(InfeasibilityReason("no panel meets all of these quotas at once, because of the way the features combine in the pool: "
+                    + group.map { problem.describe($0) }.joined(separator: "; "), bounds: group))
+            }
+        }
+        var report = FeasibilityReport(isFeasible: false, reasons: reasons, conflict: conflict, relaxation: nil, noRelaxation: nil)
+        report.conflicts = conflicts
+        let targets = QuotaRelaxation.targets(problem, shares: shares)
+        if conflict.isEmpty {
+            // Infeasible with every quota removed: only a smaller panel or a bigger pool helps.
+            if reasons.isEmpty { report.reasons.append(InfeasibilityReason("the pool cannot fill \(problem.panelSize) seats with one person per address", bounds: [])) }
+            report.noRelaxation = "lower the panel size or invite more people"
+        } else if let relaxed = try relax(constraints, targets) {
+            var rows: [QuotaRelaxation.Row] = []
+            for (f, feature) in problem.features.enumerated() {
+                for v in feature.values.indices {
+                    rows.append(.init(feature: feature.name, value: feature.values[v], oldMin: feature.min[v], oldMax: feature.max[v],
+                                      newMin: relaxed[f].min[v], newMax: relaxed[f].max[v], target: targets[f][v].seats,
+                                      targetFromPopulation: targets[f][v].fromPopulation,
+                                      populationShare: shares.indices.contains(f) && shares[f].indices.contains(v) ? shares[f][v] : nil))
+                }
+            }
+            report.relaxation = QuotaRelaxation(rows: rows)
+        } else {
+            report.noRelaxation = "lower the panel size or invite more people"
+        }
+        return report
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import Kleroterion
+
+/// `kleroterion check`: can the quotas be met at all? If not, why, and what is the smallest change (issue #6).
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check, before any draw, whether a panel can meet the quotas; if not, say why and suggest the smallest change.",
+        discussion: """
+        Exit code 0: a panel exists. Exit code 1: the quotas cannot be met; the reasons, the conflicting quotas and the \
+        smallest relaxation are printed, and quotas-relaxed.csv and relaxation.md are written to the output folder. \
+        Exit code 2: an input is wrong.
+        """
+    )
+
+    @Option(help: "The respondents (CSV, ',' or ';').") var people: String
+    @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
+    @Option(help: "How many seats the panel has.") var panelSize: Int
+    @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
+    @Option(help: "The column with respondent ids.") var idColumn: String = "id"
+    @Option(help: "Where to write quotas-relaxed.csv and relaxation.md when the quotas cannot be met (default: the quotas file's folder).") var out: String?
+
+    func run() throws {
+        var feasible = true
+        try reportingErrors {
+            let pool = try Pool.load(path: people, idColumn: idColumn)
+            let quotaSet = try QuotaSet.load(path: quotas)
+            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
+                                               householdColumns: columnList(householdColumns))
+            let report = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem),
+                                                          shares: QuotaRelaxation.shares(quotaSet, for: problem))
+            print(report.text(problem), terminator: report.isFeasible ? "\n" : "")
+            feasible = report.isFeasible
+            if let relaxation = report.relaxation {
+                let folder = out ?? (quotas as NSString).deletingLastPathComponent
+                var files = OutputFiles(directory: folder.isEmpty ? "." : folder)
+                files.add("quotas-relaxed.csv", relaxation.quotasCSV())
+                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: report.reasons.map(\.text)))
+                try files.commit()
+                print("\nWrote \(files.names.joined(separator: " and ")) to \(files.directory)")
+            }
+        }
+        if !feasible { throw ExitCode(1) }
+    }
+}
