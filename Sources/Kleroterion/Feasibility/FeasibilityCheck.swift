@@ -91,7 +91,9 @@ public struct FeasibilityCheck {
         for group in conflicts where !group.isEmpty {
             // A conflict no counting reason covers gets its own sentence.
             guard !reasons.contains(where: { !$0.bounds.isEmpty && Set($0.bounds).isSubset(of: Set(group)) }) else { continue }
-            if group.count == 2, let text = counts.explainPair(group[0], group[1]) {
+            if let text = counts.explainSameFeature(group) {
+                reasons.append(InfeasibilityReason(text, bounds: group))
+            } else if group.count == 2, let text = counts.explainPair(group[0], group[1]) {
                 reasons.append(InfeasibilityReason(text, bounds: group))
             } else {
                 reasons.append(InfeasibilityReason("no panel meets all of these quotas at once, because of the way the features combine in the pool: "

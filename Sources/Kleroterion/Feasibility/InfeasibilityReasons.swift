@@ -153,4 +153,19 @@ public struct SeatCounts: Sendable {
             return "the quotas ask for at least \(bound(x)) seats for \(a) and at least \(bound(y)) for \(b), but only \(both) people have both, so that needs at least \(bound(x)) + \(bound(y)) − \(both) = \(bound(x) + bound(y) - both) > \(k) seats"
         }
     }
+
+    /// Explains a conflict among bounds of one feature by adding them up; `nil` for other conflicts.
+    public func explainSameFeature(_ group: [QuotaBound]) -> String? {
+        let problem = constraints.problem
+        guard let f = group.first?.feature, group.allSatisfy({ $0.feature == f }) else { return nil }
+        let feature = problem.features[f], k = problem.panelSize
+        let values = group.map { feature.values[$0.value] }
+        let list = values.count <= 1 ? values.joined() : values.dropLast().joined(separator: ", ") + " and " + values.last!
+        if group.allSatisfy({ $0.side == .min }) {
+            let sum = group.reduce(0) { $0 + feature.min[$1.value] }
+            guard sum > k else { return nil }
+            return "the minima of \(feature.name) \(list) alone add up to \(sum) > \(k) seats"
+        }
+        return nil
+    }
 }
