@@ -119,6 +119,12 @@ import Testing
         #expect(throws: KleroterionError.self) {
             try Replacement.constraints(problem: p, pool: pool, panel: panel, dropouts: ["p1", "p1"], dropoutSource: "--dropouts")
         }
+        // p1 and p2 share an address: the panel itself breaks the household rule.
+        var shared = p
+        shared.household[2] = 1
+        #expect(throws: KleroterionError.self) {
+            try Replacement.constraints(problem: shared, pool: pool, panel: panel, dropouts: [], dropoutSource: "--dropouts")
+        }
         let c = try Replacement.constraints(problem: p, pool: pool, panel: panel, dropouts: ["p2"], dropoutSource: "--dropouts")
         #expect(c.confirmed == [1] && c.problem.panelSize == 2 && !c.eligible[2] && c.eligible[3])
     }

@@ -74,6 +74,13 @@ public enum Replacement {
         var full = problem
         full.panelSize = members.count
         let confirmed = members.filter { !out.contains($0) }
+        var homes: [Int: Int] = [:]
+        for i in confirmed {
+            if let other = homes.updateValue(i, forKey: problem.household[i]) {
+                throw KleroterionError(file: panel.table.source, "panel members '\(problem.ids[other])' and '\(problem.ids[i])' share an address, so the panel breaks the one-per-household rule",
+                                       fix: "check --household-columns (use the same columns as for the draw), or list one of them as a dropout")
+            }
+        }
         let eligible = (0..<problem.count).map { !onPanel.contains($0) }
         return PanelConstraints(problem: full, confirmed: confirmed, eligible: eligible)
     }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// `check`, `select --relax` and `replace` as the user runs them: exit codes, files written, audit log.
+@Suite struct FeasibilityCLITests {
+    /// The `kleroterion` binary built next to the test bundle.
+    static var binary: URL? {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [here, here.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")]
+            .map { $0.appendingPathComponent("kleroterion") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let binary = try #require(Self.binary, "build the kleroterion executable first (swift build --build-tests)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// 40 respondents: 6 aged 16-24, pairs sharing an address among the first 10.
+    func fixture() throws -> (dir: String, pool: String, ok: String, bad: String) {
+        let dir = temporaryDirectory()
+        var pool = "id,age,gender,address\n"
+        for i in 0..<40 {
+            pool += "r\(i),\(i < 6 ? "16-24" : "25+"),\(i % 2 == 0 ? "f" : "m"),\(i < 10 ? "A\(i / 2)" : "B\(i)")\n"
+        }
+        try pool.write(toFile: dir + "/pool.csv", atomically: true, encoding: .utf8)
+        try "feature,value,min,max,population_share\nage,16-24,2,4,0.15\nage,25+,6,8,0.85\ngender,f,4,6,0.5\ngender,m,4,6,0.5\n"
+            .write(toFile: dir + "/ok.csv", atomically: true, encoding: .utf8)
+        try "feature,value,min,max,population_share\nage,16-24,5,6,0.15\nage,25+,4,8,0.85\ngender,f,4,6,0.5\ngender,m,4,6,0.5\n"
+            .write(toFile: dir + "/bad.csv", atomically: true, encoding: .utf8)
+        return (dir, dir + "/pool.csv", dir + "/ok.csv", dir + "/bad.csv")
+    }
+
+    func ids(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+    }
+
+    @Test func checkExitCodesAndSuggestion() throws {
+        let f = try fixture()
+        let common = ["check", "--people", f.pool, "--panel-size", "10", "--household-columns", "address"]
+        let ok = try run(common + ["--quotas", f.ok])
+        #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("Feasible"))
+        let bad = try run(common + ["--quotas", f.bad, "--out", f.dir + "/suggest"])
+        #expect(bad.status == 1)
+        // Six young respondents, but r0–r5 live in pairs at three addresses.
+        #expect(bad.stdout.contains("6 respondents have age 16-24, but they live at only 3 addresses"))
+        #expect(bad.stdout.contains("lower the minimum of age 16-24 from 5 to 3"))
+        let relaxed = try String(contentsOfFile: f.dir + "/suggest/quotas-relaxed.csv", encoding: .utf8)
+        #expect(relaxed.contains("age,16-24,3,6,0.15"))
+        #expect(FileManager.default.fileExists(atPath: f.dir + "/suggest/relaxation.md"))
+        #expect(try run(common + ["--quotas", f.dir + "/missing.csv"]).status == 2)
+    }
+
+    @Test func selectStopsOrRelaxes() throws {
+        let f = try fixture()
+        let common = ["select", "--people", f.pool, "--quotas", f.bad, "--panel-size", "10", "--household-columns", "address",
+                      "--seed", "cli test", "--algorithm", "legacy"]
+        let stopped = try run(common + ["--out", f.dir + "/stopped"])
+        #expect(stopped.status == 2)
+        #expect(stopped.stderr.contains("only 3 addresses") && stopped.stderr.contains("--relax"))
+        #expect(!FileManager.default.fileExists(atPath: f.dir + "/stopped"))
+        let relaxed = try run(common + ["--out", f.dir + "/relaxed", "--relax"])
+        #expect(relaxed.status == 0)
+        #expect(FileManager.default.fileExists(atPath: f.dir + "/relaxed/relaxation.md"))
+        let panel = try ids(f.dir + "/relaxed/panel.csv"), remaining = try ids(f.dir + "/relaxed/remaining.csv")
+        #expect(panel.count == 10)
+        #expect((panel + remaining).sorted() == (0..<40).map { "r\($0)" }.sorted())
+    }
+
+    @Test func replaceKeepsConfirmedAndAppendsToTheAuditLog() throws {
+        let f = try fixture()
+        let drawn = try run(["select", "--people", f.pool, "--quotas", f.ok, "--panel-size", "10", "--household-columns", "address",
+                             "--seed", "draw", "--algorithm", "legacy", "--out", f.dir + "/draw"])
+        #expect(drawn.status == 0)
+        let original = try ids(f.dir + "/draw/panel.csv")
+        let dropouts = Array(original.prefix(2))
+        func replace(_ panel: String, _ out: String, _ dropouts: String, seed: String) throws -> Run {
+            try run(["replace", "--panel", panel, "--dropouts", dropouts, "--people", f.pool, "--quotas", f.ok,
+                     "--household-columns", "address", "--seed", seed, "--out", out, "--algorithm", "legacy"])
+        }
+        let first = try replace(f.dir + "/draw/panel.csv", f.dir + "/r", dropouts.joined(separator: ","), seed: "one")
+        #expect(first.status == 0, "\(first.stderr)")
+        let completed = try ids(f.dir + "/r/panel.csv"), remaining = try ids(f.dir + "/r/remaining.csv")
+        #expect(completed.count == 10)
+        #expect(Set(original).subtracting(dropouts).isSubset(of: Set(completed)))
+        #expect(Set(completed).isDisjoint(with: dropouts))
+        #expect((completed + remaining).sorted() == (0..<40).map { "r\($0)" }.sorted())
+        // The same seed in another process gives the same replacements.
+        let again = try replace(f.dir + "/draw/panel.csv", f.dir + "/r-again", dropouts.joined(separator: ","), seed: "one")
+        #expect(again.status == 0)
+        #expect(try ids(f.dir + "/r-again/panel.csv") == completed)
+        // A second replacement in the same folder appends; the first entry's text is kept.
+        let log1 = try String(contentsOfFile: f.dir + "/r/audit.json", encoding: .utf8)
+        try "\(completed[0])\n".write(toFile: f.dir + "/out.txt", atomically: true, encoding: .utf8)
+        let second = try replace(f.dir + "/r/panel.csv", f.dir + "/r", f.dir + "/out.txt", seed: "two")
+        #expect(second.status == 0, "\(second.stderr)")
+        let log2 = try String(contentsOfFile: f.dir + "/r/audit.json", encoding: .utf8)
+        #expect(log2.hasPrefix(String(log1[..<log1.lastIndex(of: "]")!]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(log2.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["seed"] as? String } == ["one", "two"])
+        #expect(entries[0]["dropouts"] as? [String] == dropouts)
+        // A dropout who is not on the panel is an input error: exit 2, nothing written.
+        let wrong = try replace(f.dir + "/draw/panel.csv", f.dir + "/wrong", "nobody", seed: "x")
+        #expect(wrong.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: f.dir + "/wrong"))
+    }
+}
