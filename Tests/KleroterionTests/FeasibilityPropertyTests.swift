@@ -91,6 +91,8 @@ import Testing
         guard feasible else {
             let report = try FeasibilityCheck.exact().run(c)
             #expect(!report.reasons.isEmpty)
+            let best = BruteForce.cheapestRelaxation(c, targets: QuotaRelaxation.targets(p, shares: []))
+            #expect(report.relaxation?.seats == best?.seats)
             if let r = report.relaxation { #expect(BruteForce.isFeasible(c.with(features: r.apply(to: p).features))) }
             return
         }
