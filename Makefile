@@ -31,5 +31,9 @@ demo: release
 bench-peer: release
 	KLEROTERION=$(BIN) bash bench/peer.sh
 
+# Invitation lottery on 1M and 15M synthetic register rows, against `wc -l` (not part of `make test`).
+bench-register: release
+	@bash bench/register.sh $(BIN)
+
 clean:
 	rm -rf .build

@@ -4,6 +4,7 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_integration.h>
 
 /* Swift 6 rejects mutable C globals such as gsl_rng_mt19937 as not concurrency-safe,
    so the generator type is handed out by a function instead. */
