@@ -84,25 +84,19 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     }
 }
 
-/// The age bands of the derived stratum column `age_band`.
+/// The derived stratum column `age_band`.
 ///
-/// They are the bands of `strata-templates/nl-gemeente.yaml` (CBS-style ten-year bands after a first band
-/// for young adults): `16-24`, `25-34`, `35-44`, `45-54`, `55-64`, `65-74`, `75+`. Anyone younger than 16
-/// (only possible with `--min-age` below 16) falls in `0-15`. Labels use an ASCII hyphen.
+/// Its bands are those of `strata-templates/nl-gemeente.yaml` (`AgeBands.nlGemeente`, the one place that maps ages
+/// to bands): `16-24`, `25-34`, `35-44`, `45-54`, `55-64`, `65-74`, `75+`. Anyone younger than 16 (only possible with
+/// `--min-age` below 16) falls in `0-15`. Labels use an ASCII hyphen.
 public enum AgeBand {
     /// The derived column's name.
     public static let column = "age_band"
+    /// The label for ages below the first band.
+    static let underFirst = "0-\(AgeBands.nlGemeente.youngest - 1)"
     /// Every label, youngest first.
-    public static let labels = ["0-15", "16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"]
-    /// Lower bound (inclusive) of each band in `labels`.
-    static let lowerBounds = [0, 16, 25, 35, 45, 55, 65, 75]
+    public static let labels = [underFirst] + AgeBands.nlGemeente.labels
 
-    /// The band for an age in completed years (ages below 0 count as 0).
-    public static func label(forAge age: Int) -> String { labels[index(forAge: age)] }
-
-    static func index(forAge age: Int) -> Int {
-        var i = 0
-        while i + 1 < lowerBounds.count && age >= lowerBounds[i + 1] { i += 1 }
-        return i
-    }
+    /// The band for an age in completed years.
+    public static func label(forAge age: Int) -> String { AgeBands.nlGemeente.label(forAge: age) ?? underFirst }
 }
