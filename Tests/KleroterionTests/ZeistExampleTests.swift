@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+@testable import Kleroterion
+
+/// A small Zeist-like draw made by the example's own scripts: a synthetic register of 3,000 residents aged 16+,
+/// invitations to every adult at 40 % of the addresses (so that some respondents share an address), the simulated
+/// response, and quotas for 20 seats derived with the nl-gemeente template. Built once per test run.
+struct ZeistFixture: Sendable {
+    let directory: String
+    let registerPath: String
+    let poolPath: String
+    let quotasPath: String
+    let panelSize = 20
+    static let household = ["street", "house_number", "postcode"]
+
+    static let shared: Result<ZeistFixture, KleroterionError> = Result { try ZeistFixture() }.mapError {
+        $0 as? KleroterionError ?? KleroterionError("fixture: \($0)")
+    }
+
+    private init() throws {
+        directory = temporaryDirectory()
+        registerPath = directory + "/register.csv"
+        poolPath = directory + "/respondents.csv"
+        quotasPath = directory + "/quotas.csv"
+        let scripts = repositoryRoot + "/examples/zeist"
+        try run("/usr/bin/env", ["python3", scripts + "/generate_register.py", "--out", registerPath, "--adults", "3000", "--seed", "7"])
+
+        // Invitations: every resident aged 16+ at a random 40 % of the addresses.
+        let register = try CSVReader.read(path: registerPath)
+        let born = try register.requireColumn("birth_date")
+        let reference = CalendarDate(year: 2020, month: 11, day: 1)!
+        let address = try Self.household.map { try register.requireColumn($0) }
+        var byAddress: [String: [[String]]] = [:]
+        var order: [String] = []
+        for row in register.rows where CalendarDate(parsing: row[born])!.age(on: reference) >= 16 {
+            let key = address.map { row[$0] }.joined(separator: "|")
+            if byAddress[key] == nil { order.append(key) }
+            byAddress[key, default: []].append(row)
+        }
+        let random = try SeededRandom(seed: "zeist fixture")
+        let chosen = random.choose(order.count * 2 / 5, from: order)
+        try OutputFiles.write(CSVWriter.document(header: register.header, rows: chosen.flatMap { byAddress[$0]! }), to: directory + "/invitations.csv")
+        try run("/usr/bin/env", ["python3", scripts + "/simulate_response.py", "--invitations", directory + "/invitations.csv", "--out-dir", directory])
+
+        let derived = try QuotaDerivation.derive(
+            template: StrataTemplate.load(path: repositoryRoot + "/strata-templates/nl-gemeente.yaml"), register: register,
+            shares: PopulationShares.load(path: repositoryRoot + "/strata-templates/shares/cbs-education-utrecht-2024.csv"),
+            settings: .init(panelSize: panelSize, tolerance: 1, referenceDate: reference))
+        try OutputFiles.write(derived.csv, to: quotasPath)
+    }
+
+    func problem(pool: Pool? = nil) throws -> SelectionProblem {
+        try SelectionProblem(pool: pool ?? Pool.load(path: poolPath), quotas: QuotaSet.load(path: quotasPath),
+                             panelSize: panelSize, householdColumns: Self.household)
+    }
+}
+
+/// Runs a program and fails with its stderr if it does not exit with 0.
+@discardableResult
+func run(_ executable: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let errors = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw KleroterionError("\(([executable] + arguments).joined(separator: " ")) failed (\(process.terminationStatus)): \(String(decoding: errors, as: UTF8.self))")
+    }
+    return String(decoding: output, as: UTF8.self)
+}
+
+/// The `kleroterion` program built next to the test bundle.
+func kleroterionBinary() throws -> String {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for candidate in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
+        let path = candidate.appendingPathComponent("kleroterion").path
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    throw KleroterionError("the kleroterion program was not found next to \(CommandLine.arguments[0])", fix: "run `swift build --build-tests` first")
+}
+
+/// The `kleroterion select` runs the tests inspect, made once (each run estimates the legacy chances with 1,000
+/// repeated draws, which takes seconds in a debug build).
+struct SelectRuns: Sendable {
+    let first: String, again: String, otherSeed: String, excel: String, sortitionFoundation: String
+
+    static let shared: Result<SelectRuns, KleroterionError> = Result { try SelectRuns(ZeistFixture.shared.get()) }.mapError {
+        $0 as? KleroterionError ?? KleroterionError("select runs: \($0)")
+    }
+
+    private init(_ f: ZeistFixture) throws {
+        func select(people: String? = nil, quotas: String? = nil, seed: String = "Zeist test 2021-01-05") throws -> String {
+            let out = temporaryDirectory()
+            try run(try kleroterionBinary(), ["select", "--people", people ?? f.poolPath, "--quotas", quotas ?? f.quotasPath,
+                                              "--panel-size", String(f.panelSize), "--seed", seed, "--out", out,
+                                              "--household-columns", ZeistFixture.household.joined(separator: ",")])
+            return out
+        }
+        // The pool as Dutch Excel writes it: ';', a byte-order mark and CRLF line ends.
+        let pool = try CSVReader.read(path: f.poolPath)
+        var text = "\u{FEFF}" + CSVWriter.line(pool.header, delimiter: ";")
+        for row in pool.rows { text += CSVWriter.line(row, delimiter: ";") }
+        let excel = f.directory + "/respondents-excel.csv"
+        try OutputFiles.write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: excel)
+        // The quotas in the Sortition Foundation's older column names.
+        let quotas = try CSVReader.read(path: f.quotasPath)
+        let sf = f.directory + "/categories.csv"
+        try OutputFiles.write(CSVWriter.document(header: ["category", "name", "min", "max"], rows: quotas.rows.map { Array($0[0..<4]) }), to: sf)
+
+        first = try select()
+        again = try select()
+        otherSeed = try select(seed: "another seed")
+        self.excel = try select(people: excel)
+        sortitionFoundation = try select(quotas: sf)
+    }
+}
+
+@Suite(.serialized) struct ZeistExampleTests {
+    func fixture() throws -> ZeistFixture { try ZeistFixture.shared.get() }
+    func runs() throws -> SelectRuns { try SelectRuns.shared.get() }
+
+    @Test func theExampleHasTheDocumentedShape() throws {
+        let f = try fixture()
+        let pool = try Pool.load(path: f.poolPath)
+        let register = try CSVReader.read(path: f.registerPath)
+        let invited = try CSVReader.read(path: f.directory + "/invitations.csv").rows.count
+        // About 14 % respond (Zeist: 935 of 6,500), skewed to high education.
+        let rate = Double(pool.count) / Double(invited)
+        #expect(rate > 0.10 && rate < 0.19)
+        let education = try pool.table.requireColumn("education")
+        let high = pool.table.rows.filter { $0[education] == "hoog" }.count
+        #expect(Double(high) / Double(pool.count) > 0.5)      // CBS Utrecht: 42 % of the population
+        #expect(register.header == ["id", "first_name", "last_name", "street", "house_number", "postcode", "district", "gender", "birth_date"])
+        // Some respondents share an address, so the household rule is exercised.
+        #expect(try f.problem().hasSharedHouseholds)
+        // The simulated age bands agree with the library's (Python and Swift count ages the same way).
+        let band = try pool.table.requireColumn("age_band"), born = try pool.table.requireColumn("birth_date")
+        let reference = CalendarDate(year: 2020, month: 11, day: 1)!
+        for row in pool.table.rows {
+            #expect(AgeBands.nlGemeente.label(forAge: CalendarDate(parsing: row[born])!.age(on: reference)) == row[band])
+        }
+    }
+
+    @Test(arguments: 0..<200)
+    func legacyMeetsQuotasAndHouseholdsForEverySeed(seed: Int) throws {
+        let problem = try fixture().problem()
+        let panel = try #require(LegacySelection().drawPanel(problem, random: try SeededRandom(seed: "zeist \(seed)")))
+        #expect(problem.violations(of: panel).isEmpty)
+    }
+
+    func ids(_ path: String) throws -> [String] {
+        let t = try CSVReader.read(path: path)
+        let c = try t.requireColumn("id")
+        return t.rows.map { $0[c] }
+    }
+
+    @Test func panelAndRemainingAreExactlyThePool() throws {
+        let f = try fixture()
+        let out = try runs().first
+        let pool = try CSVReader.read(path: f.poolPath)
+        let panel = try CSVReader.read(path: out + "/panel.csv"), remaining = try CSVReader.read(path: out + "/remaining.csv")
+        #expect(panel.rows.count == f.panelSize)
+        #expect(panel.header == pool.header && remaining.header == pool.header)
+        // Nobody lost, nobody twice, every row unchanged.
+        let together = (panel.rows + remaining.rows).map { $0.joined(separator: "\u{1F}") }
+        #expect(together.count == pool.rows.count)
+        #expect(Set(together).count == together.count)
+        #expect(Set(together) == Set(pool.rows.map { $0.joined(separator: "\u{1F}") }))
+        // The written panel meets the quotas and the household rule.
+        let problem = try f.problem()
+        let index = Dictionary(uniqueKeysWithValues: problem.ids.enumerated().map { ($1, $0) })
+        #expect(problem.violations(of: try ids(out + "/panel.csv").map { index[$0]! }).isEmpty)
+    }
+
+    @Test func sameSeedGivesByteIdenticalFilesAndOtherSeedsDiffer() throws {
+        let r = try runs()
+        let a = r.first, b = r.again, c = r.otherSeed
+        let names = try FileManager.default.contentsOfDirectory(atPath: a).sorted()
+        #expect(names.contains("panel.csv") && names.contains("remaining.csv"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: b).sorted() == names)
+        for name in names {
+            #expect(FileManager.default.contents(atPath: a + "/" + name) == FileManager.default.contents(atPath: b + "/" + name), "\(name) differs")
+        }
+        #expect(try ids(a + "/panel.csv") != ids(c + "/panel.csv"))
+    }
+
+    @Test func semicolonsWithBOMAndCRLFGiveTheSamePanel() throws {
+        let r = try runs()
+        #expect(try ids(r.first + "/panel.csv") == ids(r.excel + "/panel.csv"))
+        #expect(try ids(r.first + "/remaining.csv") == ids(r.excel + "/remaining.csv"))
+        #expect(try CSVReader.read(path: r.excel + "/panel.csv").delimiter == UInt8(ascii: ";"))
+    }
+
+    @Test func sortitionFoundationQuotaColumnsGiveTheSamePanel() throws {
+        let r = try runs()
+        #expect(FileManager.default.contents(atPath: r.first + "/panel.csv") == FileManager.default.contents(atPath: r.sortitionFoundation + "/panel.csv"))
+    }
+}
