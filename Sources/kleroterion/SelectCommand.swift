@@ -7,7 +7,7 @@ struct SelectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "select",
         abstract: "Draw a panel from the respondents that meets the quotas.",
-        discussion: "Writes panel.csv, remaining.csv, probabilities.csv (and distribution.csv for the fair algorithms) into the output folder."
+        discussion: "Writes panel.csv, remaining.csv, probabilities.csv (and distribution.csv for the fair algorithms), and the report (report.md, report.json, report.html) into the output folder."
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
@@ -21,6 +21,10 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Population shares per feature and value (feature,value,population_share) for the report.") var populationShares: String?
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
     @Flag(help: "If the quotas cannot be met, apply the smallest relaxation (see `kleroterion check`) and record it.") var relax = false
+    @Option(help: "Residents in the register, for the report's funnel.") var registerCount: Int?
+    @Option(help: "Invitation letters sent, for the report's funnel.") var invitedCount: Int?
+    @Option(help: "The folder `kleroterion invite` wrote to; its invitations-report.json fills the report's funnel.") var invitations: String?
+    @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
 
     func run() throws {
         try reportingErrors {
@@ -41,6 +45,9 @@ struct SelectCommand: ParsableCommand {
                 relaxation = suggested
                 note("The quotas cannot be met; relaxing them by \(suggested.seats) seat(s) (--relax): " + suggested.summary.joined(separator: "; "))
             }
+            let language = try ReportFiles.language(self.language)
+            let shares = try populationShares.map { try PopulationShares.load(path: $0) }
+            let invitationSummary = try invitations.map { try InvitationsSummary.load(directory: $0) } ?? nil
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
             var outcome = try algorithm.select(problem, random: random, options: options)
             var files = OutputFiles(directory: out)
@@ -56,6 +63,9 @@ struct SelectCommand: ParsableCommand {
             if let distribution = outcome.distribution {
                 files.add("distribution.csv", PanelFiles.distribution(pool.ids, distribution))
             }
+            let report = try ReportBuilder.build(problem: problem, quotas: quotaSet, outcome: outcome, context: .init(
+                seed: seed, populationShares: shares, registerCount: registerCount, invitedCount: invitedCount, invitations: invitationSummary))
+            try ReportFiles.add(report, language: language, to: &files)
             try files.commit()
             print("Drew a panel of \(outcome.panel.count) from \(pool.count) respondents with \(outcome.algorithm).")
             print("Wrote \(files.names.joined(separator: ", ")) to \(out)")

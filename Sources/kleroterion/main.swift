@@ -12,6 +12,7 @@ struct KleroterionCommand: ParsableCommand {
             SelectCommand.self,
             CheckCommand.self,
             ReplaceCommand.self,
+            ReportCommand.self,
         ]
     )
 }

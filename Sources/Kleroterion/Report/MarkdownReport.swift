@@ -1,0 +1,96 @@
+/// Renders `report.md`: the same sections and figures as the HTML report, as plain Markdown tables.
+public enum MarkdownReport {
+    public static func render(_ report: RepresentativenessReport, language: ReportLanguage) -> String {
+        let x = ReportText(report, language: language)
+        let t = x.t, f = x.f
+        var out: [String] = []
+        func table(_ header: [String], _ rows: [[String]], right: Set<Int> = []) {
+            out.append("| " + header.map(cell).joined(separator: " | ") + " |")
+            out.append("|" + header.indices.map { right.contains($0) ? "---:|" : "---|" }.joined())
+            for row in rows { out.append("| " + row.map(cell).joined(separator: " | ") + " |") }
+            out.append("")
+        }
+
+        out += ["# " + t(.title), "", t(.subtitle, f.count(report.funnel.panelCount), f.count(report.funnel.respondentCount)), "",
+                "> " + t(.privacy), ""]
+
+        out += ["## 1. " + t(.summaryHeading), ""]
+        out += x.summary.map { "- " + $0 }
+        out.append("")
+
+        out += ["## 2. " + t(.funnelHeading), "", t(.funnelIntro), ""]
+        table([t(.funnelStep), t(.funnelCount), t(.funnelOfPrevious)],
+              x.funnelSteps.map { [$0.label, f.count($0.count), $0.ofPrevious ?? x.dash] }, right: [1, 2])
+        if let rate = report.funnel.responseRate { out += [t(.funnelResponseRate, f.percent(rate)), ""] }
+        if let weighting = report.funnel.weighting { out += [t(.funnelWeighting, weighting), ""] }
+        if !report.funnel.strata.isEmpty {
+            out += ["### " + t(.funnelStrataHeading), ""]
+            table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRespondents), t(.colPoolShare)],
+                  report.funnel.strata.map { s in
+                      [s.name, s.population.map(f.count) ?? x.dash, s.invited.map(f.count) ?? x.dash,
+                       s.weight.map { f.decimal($0, digits: 2) } ?? x.dash, s.respondents.map(f.count) ?? x.dash,
+                       s.responseRate.map { f.percent($0) } ?? x.dash]
+                  }, right: [1, 2, 3, 4, 5])
+        }
+
+        out += ["## 3. " + t(.compositionHeading), "", t(.compositionIntro), "", x.sharesSource, ""]
+        for feature in report.features {
+            out += ["### " + feature.name, ""]
+            table(x.columnHeaders + [t(.colFlag)], feature.values.map { v in
+                x.cells(v) + [[v.outsideQuota ? "⚠ " + t(.flagOutside) : nil, v.farFromProportional ? t(.flagFar) : nil]
+                    .compactMap { $0 }.joined(separator: "; ")]
+            }, right: Set(1...8))
+            if let remark = x.sharesRemark(feature) { out += [remark, ""] }
+        }
+
+        out += ["## 4. " + t(.statisticsHeading), "", t(.statisticsIntro), ""]
+        table([t(.colFeature), t(.colTest), t(.colPValuePanel), t(.colReading), t(.colPValuePool), t(.colPoolReading)],
+              report.features.map { feature in
+                  [feature.name, feature.panelTest.map(x.methodName) ?? x.dash, x.pValueText(feature.panelTest), x.reading(feature),
+                   x.pValueText(feature.poolTest), x.poolReading(feature)]
+              }, right: [2, 4])
+        if x.hasSimulatedTests { out += [t(.simulatedNote, f.count(GoodnessOfFit.simulationCount)), ""] }
+
+        out += ["## 5. " + t(.fairnessHeading), "", t(.fairnessIntro, f.count(report.fairness.respondentCount)), ""]
+        table(["", ""], x.fairnessFigures.map { [$0.label, $0.value] }, right: [1])
+        out += [x.chanceAccuracy, "", x.guarantee, "", t(.histogramCaption), ""]
+        table([t(.histogramX), t(.histogramY)], report.fairness.histogram.filter { $0.count > 0 }.map {
+            [f.chance($0.lower) + " – " + f.chance($0.upper), f.count($0.count)]
+        }, right: [1])
+
+        out += ["## 6. " + t(.methodHeading), ""]
+        out += ["- " + t(.methodSeed) + ": `" + report.seed.replacingOccurrences(of: "`", with: "'") + "`",
+                "- " + t(.methodAlgorithm) + ": " + report.algorithm,
+                "- " + t(.methodPanelSize) + ": " + f.count(report.panelSize)]
+        if report.valuesMatchedCaseInsensitively { out.append("- " + t(.methodMatching)) }
+        if !report.notes.isEmpty {
+            out += ["", t(.methodNotes) + ":", ""]
+            out += report.notes.map { "- " + $0 }
+        }
+        out.append("")
+
+        out += ["## 7. " + t(.transparencyHeading), ""]
+        if let tr = report.transparency {
+            out += ["- " + t(.methodSeed) + ": `" + report.seed + "`"]
+            if let source = tr.seedSource { out.append("- " + t(.transparencySeedSource) + ": " + source) }
+            if let at = tr.committedAt { out.append("- " + t(.transparencyCommittedAt) + ": " + at) }
+            if let m = tr.lotteryPanels { out.append("- " + t(.transparencyLottery) + ": " + f.count(m)) }
+            if let number = tr.panelNumber { out.append("- " + t(.transparencyPanelNumber) + ": " + "\(number)") }
+            out.append("")
+            if !tr.hashes.isEmpty {
+                out += [t(.transparencyHashes) + ":", ""]
+                table([t(.colFile), t(.colSha256)], tr.hashes.map { [$0.file, "`" + $0.sha256 + "`"] })
+            }
+            if let command = tr.verifyCommand { out += [t(.transparencyVerify) + ":", "", "```", command, "```", ""] }
+        } else {
+            out += [t(.transparencyAbsent), ""]
+        }
+        out += ["---", "", "_" + t(.generatedBy) + "_", ""]
+        return out.joined(separator: "\n")
+    }
+
+    /// A table cell: pipes escaped, line breaks flattened.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+@testable import Kleroterion
+
+@Suite struct ReportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/report")
+
+    /// Compares with a golden file; `KLEROTERION_UPDATE_GOLDEN=1 swift test --filter ReportTests` rewrites them.
+    func expectGolden(_ text: String, _ name: String) throws {
+        let url = Self.fixtures.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["KLEROTERION_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.fixtures, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == golden, "\(name) differs from the golden file; if the change is intended, run with KLEROTERION_UPDATE_GOLDEN=1")
+    }
+
+    @Test func goldenMarkdownAndJSON() throws {
+        let report = try ReportExamples.tiny()
+        try expectGolden(MarkdownReport.render(report, language: .nl), "tiny.nl.md")
+        try expectGolden(MarkdownReport.render(report, language: .en), "tiny.en.md")
+        try expectGolden(report.jsonText(), "tiny.json")
+    }
+
+    @Test func tinyReportFigures() throws {
+        let report = try ReportExamples.tiny()
+        let age = report.features[1]
+        #expect(age.values.map(\.poolCount) == [2, 7, 3])
+        #expect(age.values.map(\.panelCount) == [2, 1, 1])
+        #expect(age.values[0].proportionalSeats! == 0.38 * 4)
+        #expect(age.values.allSatisfy { !$0.outsideQuota })
+        // Chances: persons 0 (0.75), 1, 5, 8 (0.5) …; minimum 0 for persons 2, who is on no panel.
+        #expect(report.fairness.minimum == 0)
+        #expect(report.fairness.maximum == 0.75)
+        #expect(report.fairness.atMinimum == 1)
+        #expect(report.fairness.panelsInDistribution == 3)
+        #expect(!report.fairness.isEstimate)
+        #expect(report.funnel.registerCount == 480 && report.funnel.invitedCount == 120 && report.funnel.respondentCount == 12)
+    }
+
+    @Test func jsonRoundTripsAndReRenders() throws {
+        let report = try ReportExamples.zeistLike(transparency: ReportExamples.sampleTransparency)
+        let dir = temporaryDirectory()
+        var files = OutputFiles(directory: dir)
+        try ReportFiles.add(report, language: .en, to: &files)
+        try files.commit()
+        let loaded = try RepresentativenessReport.load(path: dir + "/report.json")
+        #expect(loaded == report)
+        #expect(try String(contentsOfFile: dir + "/report.md", encoding: .utf8) == MarkdownReport.render(loaded, language: .en))
+        #expect(try String(contentsOfFile: dir + "/report.html", encoding: .utf8) == HTMLReport.render(loaded, language: .en))
+    }
+
+    @Test func brokenReportJSONIsAClearError() throws {
+        let dir = temporaryDirectory()
+        try "{\"format_version\": 1}".write(toFile: dir + "/report.json", atomically: true, encoding: .utf8)
+        #expect(throws: KleroterionError.self) { try RepresentativenessReport.load(path: dir + "/report.json") }
+        #expect(throws: KleroterionError.self) { try RepresentativenessReport.load(path: dir + "/missing.json") }
+        #expect(throws: KleroterionError.self) { try ReportFiles.language("fr") }
+        #expect(throws: KleroterionError.self) { try ReportFiles.Format.list("html,docx") }
+    }
+
+    @Test func everyStringExistsInEveryLanguageWithTheSamePlaceholders() {
+        func placeholders(_ s: String) -> Set<String> {
+            Set((0..<6).map { "{\($0)}" }.filter { s.contains($0) })
+        }
+        for key in ReportKey.allCases {
+            let texts = ReportLanguage.allCases.map { ReportStrings.table($0)[key] }
+            #expect(texts.allSatisfy { $0 != nil && !$0!.isEmpty }, "\(key) is missing in a language")
+            let sets = texts.compactMap { $0 }.map(placeholders)
+            #expect(Set(sets).count <= 1, "\(key) has different placeholders per language")
+        }
+        #expect(ReportStrings.dutch.count == ReportKey.allCases.count)
+        #expect(ReportStrings.english.count == ReportKey.allCases.count)
+    }
+
+    @Test func dutchIsTheDefaultAndNumbersAreLocalised() throws {
+        let nl = ReportFormat(.nl), en = ReportFormat(.en)
+        #expect(nl.percent(0.2734) == "27,3%" && en.percent(0.2734) == "27.3%")
+        #expect(nl.count(6500) == "6.500" && en.count(6500) == "6,500" && nl.count(50_000) == "50.000")
+        #expect(nl.signed(-0.04) == "0,0" && nl.signed(1.44) == "+1,4" && en.signed(-2.5) == "−2.5")
+        #expect(nl.pValue(0.0004) == "< 0,001")
+        let report = try ReportExamples.tiny()
+        #expect(MarkdownReport.render(report, language: .nl).hasPrefix("# Verantwoording van de loting"))
+    }
+
+    @Test func thePanelAgainstThePopulationIsReadInPlainWords() throws {
+        let report = try ReportExamples.zeistLike()
+        let text = ReportText(report, language: .en)
+        for feature in report.features {
+            let test = try #require(feature.panelTest)
+            let line = text.reading(feature)
+            #expect(line == (test.showsDifference ? "The panel differs from the population in \(feature.name)."
+                                                   : "No evidence that the panel differs from the population in \(feature.name)."))
+        }
+        // The Zeist-like pool is skewed towards the highly educated: the respondents differ from the population.
+        let education = try #require(report.features.first { $0.name == "opleiding" })
+        #expect(education.poolTest!.showsDifference)
+        #expect(education.poolTest!.method == .chiSquare)
+        // The districts have small expected counts on the panel (Bosch en Duin: 2% of 150 = 3), so an exact test is used.
+        let district = try #require(report.features.first { $0.name == "wijk" })
+        #expect(district.panelTest!.method != .chiSquare)
+        #expect(abs(district.populationShareTotal! - 0.995) < 1e-9)
+        #expect(text.sharesRemark(district) != nil)
+        // Legacy chances are estimates with a standard error.
+        #expect(report.fairness.isEstimate && report.fairness.estimateRuns == 40 && report.fairness.largestStandardError! > 0)
+        #expect(MarkdownReport.render(report, language: .en).contains("These are estimates from 40 repeated draws"))
+    }
+
+    @Test func reportHoldsNoPersonalIds() throws {
+        let report = try ReportExamples.zeistLike()
+        let outputs = [try report.jsonText(), MarkdownReport.render(report, language: .nl), HTMLReport.render(report, language: .en)]
+        for text in outputs {
+            #expect(!text.contains("Z100"), "a respondent id leaked into the report")
+        }
+        let tiny = try ReportExamples.tiny()
+        for text in [try tiny.jsonText(), MarkdownReport.render(tiny, language: .nl), HTMLReport.render(tiny, language: .nl)] {
+            #expect(!text.contains("R-73"))
+        }
+    }
+
+    @Test func htmlIsSelfContained() throws {
+        let html = HTMLReport.render(try ReportExamples.zeistLike(transparency: ReportExamples.sampleTransparency), language: .nl)
+        for forbidden in ["<script", "<link", "<img", "@import", "url(", "src=", "http://fonts", "https://"] {
+            #expect(!html.contains(forbidden), "report.html must not load anything: found \(forbidden)")
+        }
+        #expect(html.contains("@page { size: A4"))
+        // One chart per feature, the funnel and the histogram.
+        #expect(html.components(separatedBy: "<figure data-chart=").count - 1 == 4 + 2)
+    }
+
+    /// The figures in report.html and report.md are the figures of report.json, cell by cell.
+    @Test(arguments: ReportLanguage.allCases)
+    func htmlMarkdownAndJSONAgree(language: ReportLanguage) throws {
+        let original = try ReportExamples.zeistLike(transparency: ReportExamples.sampleTransparency)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let model = try decoder.decode(RepresentativenessReport.self, from: Data(try original.jsonText().utf8))
+        #expect(model == original)
+        let md = MarkdownReport.render(original, language: language)
+        let html = HTMLReport.render(original, language: language)
+        let text = ReportText(model, language: language)
+        let mdRows = markdownRows(md)
+        for feature in model.features {
+            let htmlRows = htmlTableRows(html, attribute: "data-value")
+            for v in feature.values {
+                let expected = text.cells(v)
+                // Markdown: the row whose first cell is the value, within this feature's section.
+                let mdRow = try #require(mdRows.first { $0.first == MarkdownReport.cell(v.value) && $0.count == expected.count + 1 && $0[5] == expected[5] })
+                #expect(Array(mdRow.prefix(expected.count)) == expected.map(MarkdownReport.cell))
+                let htmlRow = try #require(htmlRows[v.value])
+                #expect(htmlRow == expected, "HTML row of \(feature.name) = \(v.value)")
+            }
+            // Statistics: the p-values agree.
+            let statRow = try #require(mdRows.first { $0.first == feature.name && $0.count == 6 })
+            #expect(statRow[2] == text.pValueText(feature.panelTest))
+            #expect(statRow[4] == text.pValueText(feature.poolTest))
+            #expect(html.contains("<td class=\"n\">\(ReportCharts.esc(text.pValueText(feature.panelTest)))</td>"))
+        }
+        for figure in text.fairnessFigures {
+            #expect(md.contains("| \(figure.label) | \(figure.value) |"))
+            #expect(html.contains("<div class=\"value\">\(ReportCharts.esc(figure.value))</div><div class=\"label\">\(ReportCharts.esc(figure.label))</div>"))
+        }
+        for step in text.funnelSteps {
+            #expect(md.contains("| \(step.label) | \(text.f.count(step.count)) |"))
+            #expect(html.contains("<td>\(ReportCharts.esc(step.label))</td><td class=\"n\">\(text.f.count(step.count))</td>"))
+        }
+        for hash in model.transparency!.hashes {
+            #expect(md.contains(hash.sha256) && html.contains(hash.sha256))
+        }
+        #expect(model.funnel.registerCount == 50_000 && model.funnel.invitedCount == 6_500)
+    }
+
+    func markdownRows(_ md: String) -> [[String]] {
+        md.split(separator: "\n").filter { $0.hasPrefix("| ") }.map { line in
+            var cells: [String] = []
+            var current = ""
+            var escaped = false
+            for c in line.dropFirst(2) {
+                if escaped { current.append(c); escaped = false; continue }
+                if c == "\\" { current.append(c); escaped = true; continue }
+                if c == "|" { cells.append(current.trimmingCharacters(in: .whitespaces)); current = ""; continue }
+                current.append(c)
+            }
+            return cells
+        }
+    }
+
+    /// Rows `<tr data-value="…">` → their cells as plain text (tags stripped, entities decoded).
+    func htmlTableRows(_ html: String, attribute: String) -> [String: [String]] {
+        var rows: [String: [String]] = [:]
+        for chunk in html.components(separatedBy: "<tr \(attribute)=\"").dropFirst() {
+            guard let end = chunk.range(of: "\""), let close = chunk.range(of: "</tr>") else { continue }
+            let key = unescape(String(chunk[..<end.lowerBound]))
+            let body = String(chunk[..<close.lowerBound])
+            let cells = body.components(separatedBy: "<td").dropFirst().map { cell -> String in
+                let inner = cell.drop { $0 != ">" }.dropFirst()
+                let text = inner.components(separatedBy: "</td>")[0]
+                return unescape(text.replacingOccurrences(of: "<strong>", with: "").replacingOccurrences(of: "</strong>", with: ""))
+            }
+            rows[key] = cells
+        }
+        return rows
+    }
+
+    func unescape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
