@@ -1,7 +1,7 @@
 # Kleroterion: the two set-up commands are `make demo` and `make test`.
-# Each installs what is missing (Debian packages) first.
+# Each installs what is missing (Debian packages) first; chromium is for the report test (headless rendering).
 SWIFT ?= swift
-APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3
+APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium
 BIN := .build/release/kleroterion
 
 .PHONY: deps build release test demo bench-peer bench-register clean

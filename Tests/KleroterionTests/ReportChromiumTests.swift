@@ -27,7 +27,9 @@ import Testing
       const overflowing = [...document.querySelectorAll('main *')].filter(e => {
         const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > main.right + 1 || r.left < main.left - 1);
       }).map(e => e.tagName + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ':' + (e.textContent || '').slice(0, 40));
-      const result = { viewport: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,
+      const clipped = [...document.querySelectorAll('main td, main th, main dd, main pre, main figure, main p')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.tagName + ':' + (e.textContent || '').slice(0, 40));
+      const result = { clipped, viewport: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,
                        mainWidth: Math.round(main.width), sections, charts, overflowing };
       const pre = document.createElement('pre'); pre.id = 'kleroterion-probe';
       pre.textContent = 'PROBE' + JSON.stringify(result) + 'EBORP'; document.body.appendChild(pre);
@@ -38,7 +40,7 @@ import Testing
     struct Probe: Decodable {
         struct Section: Decodable { var id: String; var text: Int; var height: Int }
         struct Chart: Decodable { var id: String; var svg: Bool; var shapes: Int; var width: Int; var height: Int }
-        var viewport: Int; var scrollWidth: Int; var mainWidth: Int; var sections: [Section]; var charts: [Chart]; var overflowing: [String]
+        var clipped: [String]; var viewport: Int; var scrollWidth: Int; var mainWidth: Int; var sections: [Section]; var charts: [Chart]; var overflowing: [String]
     }
 
     @discardableResult
@@ -73,15 +75,17 @@ import Testing
 
         // 1. Layout at A4 width, measured inside the page.
         let dom = try runChromium(["--window-size=\(Self.a4Width),1123", "--virtual-time-budget=5000", "--dump-dom", probePage.absoluteString], profile: profile)
-        let start = try #require(dom.range(of: "PROBE"), "the probe script did not run in Chromium")
-        let end = try #require(dom.range(of: "EBORP"))
-        let json = String(dom[start.upperBound..<end.lowerBound])
+        // "PROBE{" appears only in the probe's output, not in the script's source.
+        let start = try #require(dom.range(of: "PROBE{"), "the probe script did not run in Chromium")
+        let end = try #require(dom.range(of: "}EBORP"))
+        let json = "{" + String(dom[start.upperBound..<end.lowerBound]) + "}"
             .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
         let probe = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
         #expect(probe.viewport == Self.a4Width)
         #expect(probe.scrollWidth <= Self.a4Width, "the page is wider than A4")
         #expect(probe.mainWidth <= Self.a4Width)
+        #expect(probe.clipped.isEmpty, "text runs out of its table cell or box: \(probe.clipped.prefix(5))")
         #expect(probe.overflowing.isEmpty, "elements stick out of the A4 text column: \(probe.overflowing.prefix(5))")
         #expect(probe.sections.map(\.id) == ["summary", "funnel", "composition", "statistics", "fairness", "method", "transparency"])
         for section in probe.sections {

@@ -18,8 +18,11 @@ public enum HTMLReport {
         func section(_ id: String, _ number: Int, _ title: String, _ body: String) {
             h += "<section data-section=\"\(id)\" id=\"\(id)\">\n<h2><span class=\"num\">\(number)</span>\(e(title))</h2>\n\(body)</section>\n"
         }
-        func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, rowAttributes: [String]? = nil, cls: String = "") -> String {
-            var s = "<table\(cls.isEmpty ? "" : " class=\"\(cls)\"")><thead><tr>"
+        func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, rowAttributes: [String]? = nil, cls: String = "",
+                   columns: [String] = []) -> String {
+            var s = "<table\(cls.isEmpty ? "" : " class=\"\(cls)\"")>"
+            if !columns.isEmpty { s += "<colgroup>" + columns.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>" }
+            s += "<thead><tr>"
             for (i, c) in header.enumerated() { s += "<th\(numeric.contains(i) ? " class=\"n\"" : "")>\(e(c))</th>" }
             s += "</tr></thead><tbody>\n"
             for (r, row) in rows.enumerated() {
@@ -78,7 +81,7 @@ public enum HTMLReport {
                             }, numeric: [2, 4],
                             rowAttributes: report.features.map { feature in
                                 " data-feature=\"\(e(feature.name))\"" + ((feature.panelTest?.showsDifference ?? false) ? " class=\"far\"" : "")
-                            })
+                            }, cls: "statistics", columns: ["feature", "test", "p", "reading", "p", "pool"])
         if x.hasSimulatedTests { statistics += "<p class=\"small\">\(e(t(.simulatedNote, f.count(GoodnessOfFit.simulationCount))))</p>\n" }
         section("statistics", 4, t(.statisticsHeading), statistics)
 
@@ -147,7 +150,11 @@ public enum HTMLReport {
     ul.summary li { margin: 1mm 0; }
     table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 2mm 0 1mm; font-variant-numeric: tabular-nums; break-inside: auto; }
     table.narrow { width: auto; min-width: 60%; }
-    th, td { border-bottom: 1px solid var(--line); padding: 1mm 1.6mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    table.statistics { table-layout: fixed; }
+    table.statistics col.feature { width: 13%; } table.statistics col.test { width: 19%; } table.statistics col.p { width: 12%; }
+    table.statistics col.reading { width: 28%; } table.statistics col.pool { width: 16%; }
+    table.statistics td.n, table.statistics th.n { white-space: normal; }
+    th, td { border-bottom: 1px solid var(--line); padding: 1mm 1.6mm; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
     th { font-weight: 600; color: var(--muted); border-bottom: 1.5px solid #aab2bd; }
     td.n, th.n { text-align: right; white-space: nowrap; }
     tr { break-inside: avoid; }

@@ -78,19 +78,22 @@ public struct InvitationsSummary: Sendable, Equatable {
             return nil
         }
         var summary = InvitationsSummary()
-        summary.registerCount = int(top, ["register_count", "registerCount", "eligible_count", "eligibleCount", "population"])
-        summary.invitedCount = int(top, ["invited_count", "invitedCount", "letters", "letter_count", "letterCount", "invitations"])
+        // `invite` writes {"register": {"eligible": …}, "letters": …, "strata": [{"label", "population", "letters",
+        // "oversampling_factor", "values": {column: value}}]}; the other spellings are accepted for hand-made files.
+        let register = top["register"] as? [String: Any] ?? [:]
+        summary.registerCount = int(register, ["eligible"]) ?? int(top, ["register_count", "registerCount", "eligible_count", "population"])
+        summary.invitedCount = int(top, ["letters", "invited_count", "invitedCount", "letter_count", "invitations"])
         summary.weighting = top["weighting"] as? String
         let strata = (top["strata"] as? [[String: Any]]) ?? []
         summary.strata = strata.map { s in
-            var name = (s["name"] as? String) ?? (s["stratum"] as? String) ?? "?"
-            if let key = s["key"] as? [String: Any] {
+            var name = (s["label"] as? String) ?? (s["name"] as? String) ?? (s["stratum"] as? String) ?? "?"
+            if name == "?", let key = s["values"] as? [String: Any] {
                 name = key.keys.sorted().map { k in key[k].map { "\($0)" } ?? "" }.joined(separator: " · ")
             }
             return FunnelStratum(name: name, population: int(s, ["population", "eligible", "register_count", "registerCount"]),
                                  invited: int(s, ["letters", "invited", "invited_count", "invitedCount"]),
                                  respondents: int(s, ["respondents", "respondent_count", "respondentCount"]),
-                                 weight: double(s, ["weight", "oversampling", "factor"]))
+                                 weight: double(s, ["oversampling_factor", "weight", "oversampling"]))
         }
         return summary
     }

@@ -116,7 +116,7 @@ public struct ReportText: Sendable {
         guard let test else { return dash }
         let p = f.pValue(test.pValue)
         guard let se = test.pValueStandardError else { return p }
-        return p + " (" + f.decimal(se, digits: 3) + ")"
+        return p + " (± " + f.decimal(se, digits: 4) + ")"
     }
 
     /// The one-line reading of the panel test of a feature.
