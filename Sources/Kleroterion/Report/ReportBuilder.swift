@@ -64,7 +64,7 @@ public enum ReportBuilder {
                             respondentCount: n, panelCount: k, strata: context.invitations?.strata ?? [],
                             weighting: context.invitations?.weighting)
         return RepresentativenessReport(panelSize: problem.panelSize, seed: context.seed, algorithm: outcome.algorithm, notes: notes,
-                                        populationSharesSource: context.populationShares?.source,
+                                        populationSharesSource: context.populationShares.map { ($0.source as NSString).lastPathComponent },
                                         funnel: funnel, features: features,
                                         fairness: fairness(outcome), transparency: context.transparency)
     }

@@ -1,47 +1,10 @@
 import Foundation
 
-/// Population shares per feature and value (`feature,value,population_share`), for the report.
-///
-/// Values are matched trimmed and case-insensitively, as the quotas are. A decimal comma (`0,27`) is accepted
-/// because Dutch spreadsheets write it so.
-public struct PopulationShares: Sendable {
-    /// The file name (without folders), for the report.
-    public var source: String
-    private var shares: [String: Double]
-
-    public init(source: String, shares: [(feature: String, value: String, share: Double)]) {
-        self.source = source
-        self.shares = Dictionary(shares.map { (PopulationShares.key($0.feature, $0.value), $0.share) }, uniquingKeysWith: { a, _ in a })
-    }
-
-    public func share(feature: String, value: String) -> Double? { shares[PopulationShares.key(feature, value)] }
-
-    static func key(_ feature: String, _ value: String) -> String {
-        QuotaSet.matchKey(feature) + "\u{1F}" + QuotaSet.matchKey(value)
-    }
-
-    public static func load(path: String) throws -> PopulationShares {
-        let table = try CSVReader.read(path: path)
-        let f = try table.requireColumn("feature", purpose: "the feature, e.g. age")
-        let v = try table.requireColumn("value", purpose: "the value, e.g. 16-24")
-        let s = try table.requireColumn("population_share", purpose: "the share of the population, e.g. 0.12")
-        var rows: [(String, String, Double)] = []
-        var seen: [String: Int] = [:]
-        for (row, line) in zip(table.rows, table.lineNumbers) {
-            let text = row[s].trimmingSpaces().replacingOccurrences(of: ",", with: ".")
-            guard let share = Double(text), share >= 0, share <= 1 else {
-                throw KleroterionError(file: table.source, line: line, column: table.header[s], "'\(row[s])' is not a share between 0 and 1",
-                                       fix: "write the population share as a fraction, e.g. 0.27 for 27%")
-            }
-            let key = key(row[f], row[v])
-            if let first = seen[key] {
-                throw KleroterionError(file: table.source, line: line, "\(row[f].trimmingSpaces()) = \(row[v].trimmingSpaces()) appears twice (first on line \(first))",
-                                       fix: "keep one row per feature and value")
-            }
-            seen[key] = line
-            rows.append((row[f].trimmingSpaces(), row[v].trimmingSpaces(), share))
-        }
-        return PopulationShares(source: (path as NSString).lastPathComponent, shares: rows.map { (feature: $0.0, value: $0.1, share: $0.2) })
+extension PopulationShares {
+    /// The share of one value (matched trimmed and case-insensitively), when the file gives it.
+    public func share(feature: String, value: String) -> Double? {
+        let f = QuotaSet.matchKey(feature), v = QuotaSet.matchKey(value)
+        return entries.first { QuotaSet.matchKey($0.feature) == f && QuotaSet.matchKey($0.value) == v }?.share
     }
 }
 
