@@ -9,8 +9,9 @@ struct ReplaceCommand: ParsableCommand {
         abstract: "Draw replacements for panel members who dropped out.",
         discussion: """
         The confirmed members stay; replacements are drawn from the respondents not on the panel, so that the completed \
-        panel still meets the quotas and the one-per-household rule. Writes panel.csv, remaining.csv and replacement.md \
-        into the output folder and appends an entry to audit.json there (earlier entries are never rewritten).
+        panel still meets the quotas and the one-per-household rule. Writes panel.csv, remaining.csv, the report \
+        (report.md, report.json, report.html, about the completed panel) and replacement.md into the output folder, and \
+        appends an entry to audit.json there (earlier entries are never rewritten).
         """
     )
 
@@ -25,10 +26,12 @@ struct ReplaceCommand: ParsableCommand {
     @Option(help: "How to draw the replacements: \(SelectionAlgorithms.names.joined(separator: ", ")).") var algorithm: String = SelectionAlgorithms.names[0]
     @Flag(help: "If no completion meets the quotas, apply the smallest relaxation and record it.") var relax = false
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
+    @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
 
     func run() throws {
         try reportingErrors {
             let random = try SeededRandom(seed: seed, purpose: "replace")
+            let language = try ReportFiles.language(self.language)
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
             let pool = try Pool.load(path: people, idColumn: idColumn)
             let panelFile = try Pool.load(path: panel, idColumn: idColumn)
@@ -68,6 +71,15 @@ struct ReplaceCommand: ParsableCommand {
             files.add("remaining.csv", PanelFiles.remaining(pool, members: completed))
             files.add("replacement.md", ReplacementReport.markdown(constraints: constraints, result: result, dropouts: dropoutIDs,
                                                                    seed: seed, relaxation: relaxation, notes: notes + result.outcome.notes))
+            // The report shows the completed panel against the pool and the quotas; its fairness section shows the
+            // chances of the replacement draw, over the respondents who could still be drawn.
+            var completedOutcome = result.outcome
+            completedOutcome.panel = completed
+            completedOutcome.notes = ["Replacement draw: \(dropoutIDs.count) member(s) dropped out and were replaced; \(constraints.confirmed.count) confirmed members stayed. "
+                                      + "The chances below are those of the \(result.people.count) respondents who could still be drawn, of being drawn as a replacement."]
+                + notes + result.outcome.notes
+            let report = try ReportBuilder.build(problem: constraints.problem, quotas: quotaSet, outcome: completedOutcome, context: .init(seed: seed))
+            try ReportFiles.add(report, language: language, to: &files)
             if let relaxation {
                 files.add("quotas-relaxed.csv", relaxation.quotasCSV())
                 files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: problem.panelSize, reasons: check.reasons.map(\.text)))

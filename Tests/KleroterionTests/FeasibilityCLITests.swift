@@ -98,6 +98,9 @@ import Testing
         #expect(Set(original).subtracting(dropouts).isSubset(of: Set(completed)))
         #expect(Set(completed).isDisjoint(with: dropouts))
         #expect((completed + remaining).sorted() == (0..<40).map { "r\($0)" }.sorted())
+        for name in ["report.md", "report.json", "report.html", "replacement.md"] {
+            #expect(FileManager.default.fileExists(atPath: f.dir + "/r/" + name), "\(name) missing")
+        }
         // The same seed in another process gives the same replacements.
         let again = try replace(f.dir + "/draw/panel.csv", f.dir + "/r-again", dropouts.joined(separator: ","), seed: "one")
         #expect(again.status == 0)
