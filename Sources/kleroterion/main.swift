@@ -13,6 +13,7 @@ struct KleroterionCommand: ParsableCommand {
             CheckCommand.self,
             ReplaceCommand.self,
             ReportCommand.self,
+            InspectCommand.self,
         ]
     )
 }
