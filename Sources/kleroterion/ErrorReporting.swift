@@ -5,12 +5,20 @@ import Kleroterion
 /// Runs a command body and turns a `KleroterionError` into one clear message on stderr and exit code 2.
 ///
 /// Users are civil servants, not programmers: they get the file, the line, the problem and the fix,
-/// never a stack trace.
+/// never a stack trace. Any other error that escapes (from Foundation, say) is reported the same way, with
+/// exit code 2, rather than in ArgumentParser's format; `ExitCode` and `CleanExit` pass through unchanged.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as KleroterionError {
         FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
+        throw ExitCode(2)
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as CleanExit {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data(("error: " + error.localizedDescription + "\n").utf8))
         throw ExitCode(2)
     }
 }
