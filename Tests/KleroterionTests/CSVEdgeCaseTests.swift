@@ -59,7 +59,7 @@ import Testing
     @Test func blankLinesAndEmptyExcelRowsAreSkipped() throws {
         let t = try parseCSV("\n\nid;a\n\n1;x\r\n\r\n;\n  ; \n2;y\n\n")
         #expect(t.rows == [["1", "x"], ["2", "y"]])
-        #expect(t.lineNumbers == [5, 10])
+        #expect(t.lineNumbers == [5, 9])
     }
 
     @Test func lastLineWithoutNewline() throws {

@@ -102,7 +102,7 @@ public struct QuotaSet: Sendable {
             }
             let key = QuotaSet.matchKey(feature) + "\u{1F}" + QuotaSet.matchKey(value)
             if let first = seen[key] {
-                throw KleroterionError(file: src, line: line, "\(feature) = \(value) appears twice (first on line \(first))",
+                throw KleroterionError(file: src, line: line, column: table.header[v], "\(feature) = \(value) appears twice (first on line \(first))",
                                        fix: "keep one row per feature and value")
             }
             seen[key] = line

@@ -74,6 +74,10 @@ public struct SelectionProblem: Sendable {
             var person: [Int] = []
             person.reserveCapacity(features.count)
             for (f, c) in columns.enumerated() {
+                if row[c].trimmingSpaces().isEmpty {
+                    throw KleroterionError(file: table.source, line: line, column: table.header[c], "the \(features[f].name) is empty",
+                                           fix: "fill in one of: \(features[f].values.joined(separator: ", ")) (the values in \(quotas.source))")
+                }
                 guard let v = lookup[f][QuotaSet.matchKey(row[c])] else {
                     throw KleroterionError(file: table.source, line: line, column: table.header[c],
                                            "the value '\(row[c])' has no quota row for \(features[f].name) in \(quotas.source) (known values: \(features[f].values.joined(separator: ", ")))",

@@ -157,11 +157,12 @@ struct CSVScanner {
         return true
     }
 
-    /// `;` if the first line (outside quotes) holds more semicolons than commas, else `,`.
+    /// `;` if the first non-empty line (outside quotes) holds more semicolons than commas, else `,`.
     /// Dutch Excel writes `;` because the comma is the decimal separator.
     static func detectDelimiter(_ p: UnsafePointer<UInt8>, count n: Int, from start: Int) -> UInt8 {
         var commas = 0, semicolons = 0, inQuotes = false
         var i = start
+        while i < n && (p[i] == UInt8(ascii: "\n") || p[i] == UInt8(ascii: "\r")) { i += 1 } // blank lines before the header
         while i < n {
             let b = p[i]
             if b == UInt8(ascii: "\"") { inQuotes.toggle() }

@@ -24,6 +24,11 @@ public struct OutputFiles {
     /// Writes every queued file, or none of them.
     public func commit() throws {
         let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: directory, isDirectory: &isFolder), !isFolder.boolValue {
+            throw KleroterionError(file: directory, "the output folder is a file, not a folder",
+                                   fix: "choose another --out folder, or move the file out of the way")
+        }
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {

@@ -32,7 +32,7 @@ public struct Table: Sendable {
     public func requireColumn(_ name: String, purpose: String? = nil) throws -> Int {
         if let i = columnIndex(name) { return i }
         let why = purpose.map { " (\($0))" } ?? ""
-        throw KleroterionError(file: source, line: 1, "there is no column '\(name)'\(why); the columns are: \(header.joined(separator: ", "))",
+        throw KleroterionError(file: source, line: 1, column: name.trimmingSpaces(), "there is no column '\(name)'\(why); the columns are: \(header.joined(separator: ", "))",
                                fix: "add the column to the header, or name an existing column")
     }
 }
