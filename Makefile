@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium
 BIN := .build/release/kleroterion
 
-.PHONY: deps build release test demo bench-peer bench-register clean
+.PHONY: deps build release test demo bench-peer bench-register bench-csv clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -34,6 +34,10 @@ bench-peer: release
 # Invitation lottery on 1M and 15M synthetic register rows, against `wc -l` (not part of `make test`).
 bench-register: release
 	@bash bench/register.sh $(BIN)
+
+# CSV parsing speed of the streaming reader against `wc -l` and Python's csv (prints figures; ROWS=15000000 for more).
+bench-csv: deps
+	@bash bench/csv-parse.sh $(ROWS)
 
 clean:
 	rm -rf .build
