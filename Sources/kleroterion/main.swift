@@ -14,6 +14,9 @@ struct KleroterionCommand: ParsableCommand {
             ReplaceCommand.self,
             ReportCommand.self,
             InspectCommand.self,
+            CommitCommand.self,
+            DrawCommand.self,
+            VerifyCommand.self,
         ]
     )
 }

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A finding of a check: which file is wrong and how.
+public struct Finding: Sendable, Equatable, CustomStringConvertible {
+    /// The file that differs, as a path the user can open.
+    public var file: String
+    public var message: String
+    public init(file: String, _ message: String) { self.file = file; self.message = message }
+    public var description: String { "\(file): \(message)" }
+}
+
+/// A commitment folder as found on disk: its manifest and the bytes of its published files.
+public struct CommitmentFolder {
+    public let directory: String
+    public let manifest: Manifest
+    /// SHA-256 of `manifest.json` as it is now.
+    public let manifestHash: String
+    /// The bytes of each file the manifest lists (missing files are absent).
+    public let data: [String: Data]
+
+    /// The path of a file in the folder.
+    public func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+    public static func path(_ directory: String, _ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    /// Reads `manifest.json` and the files it lists. Throws (naming the file) when the manifest is missing or unreadable.
+    public static func load(_ directory: String) throws -> CommitmentFolder {
+        let manifestPath = path(directory, Commitment.manifestFile)
+        guard let bytes = FileManager.default.contents(atPath: manifestPath) else {
+            throw KleroterionError(file: manifestPath, "there is no manifest here", fix: "give the folder that `kleroterion commit` wrote with --commitment")
+        }
+        let manifest = try Manifest.parse(bytes, source: manifestPath)
+        var data: [String: Data] = [:]
+        for name in manifest.files.keys {
+            // A manifest names plain files in its own folder; anything else would let it point elsewhere.
+            guard !name.contains("/"), !name.hasPrefix(".") else {
+                throw KleroterionError(file: manifestPath, "the manifest lists a file outside its folder: '\(name)'", fix: "use the manifest exactly as `kleroterion commit` wrote it")
+            }
+            data[name] = FileManager.default.contents(atPath: path(directory, name))
+        }
+        return CommitmentFolder(directory: directory, manifest: manifest, manifestHash: Hashing.sha256(bytes), data: data)
+    }
+
+    /// Files that are missing or whose SHA-256 differs from the manifest, in name order.
+    public func changedFiles() -> [Finding] {
+        manifest.files.keys.sorted().compactMap { name in
+            guard let bytes = data[name] else { return Finding(file: path(name), "the file is missing") }
+            let actual = Hashing.sha256(bytes), expected = manifest.files[name]!
+            return actual == expected ? nil
+                : Finding(file: path(name), "the file has changed since the commitment: its SHA-256 is \(actual), but manifest.json says \(expected)")
+        }
+    }
+
+    /// The manifest hash written in `announcement.md`, if the file is there and holds one.
+    public func announcedHash() -> String? {
+        guard let text = FileManager.default.contents(atPath: path(Commitment.announcementFile)).map({ String(decoding: $0, as: UTF8.self) }) else { return nil }
+        for line in text.split(whereSeparator: \.isNewline) {
+            let word = String(line).trimmingSpaces()
+            if word.count == 64, word.allSatisfy({ $0.isHexDigit }) { return word.lowercased() }
+        }
+        return nil
+    }
+
+    /// A finding when the manifest's hash differs from the announced one (given, or from `announcement.md`).
+    public func manifestFinding(announced: String?) -> Finding? {
+        let (expected, whereFrom) = announced.map { ($0.lowercased(), "the announced fingerprint") }
+            ?? (announcedHash().map { ($0, "announcement.md") } ?? ("", ""))
+        guard !expected.isEmpty, expected != manifestHash else { return nil }
+        return Finding(file: path(Commitment.manifestFile),
+                       "the manifest has changed since it was announced: its SHA-256 is \(manifestHash), but \(whereFrom) says \(expected)")
+    }
+
+    /// Parses a published CSV file of the folder.
+    public func table(_ name: String) throws -> Table {
+        guard let bytes = data[name] else { throw KleroterionError(file: path(name), "the file is missing", fix: "restore the file from the commitment") }
+        return try CSVReader.parse([UInt8](bytes), source: path(name))
+    }
+
+    /// The lottery: panel `t + 1` is `panels[t]`, each a list of ids. Throws naming `lottery.csv` if malformed.
+    public func lotteryPanels() throws -> [[String]] {
+        let table = try table(Commitment.lotteryFile)
+        let p = try table.requireColumn("panel"), ids = try table.requireColumn("member_ids")
+        var panels: [[String]] = []
+        for (row, line) in zip(table.rows, table.lineNumbers) {
+            guard Int(row[p].trimmingSpaces()) == panels.count + 1 else {
+                throw KleroterionError(file: table.source, line: line, column: "panel", "expected panel number \(panels.count + 1), found '\(row[p])'",
+                                       fix: "the panels must be numbered 1, 2, 3, … in order; restore the committed file")
+            }
+            panels.append(row[ids].split(separator: " ", omittingEmptySubsequences: false).map(String.init))
+        }
+        return panels
+    }
+
+    /// The members table as a pool (id column `id`) and the committed quotas, as a problem to check panels with.
+    public func committedProblem() throws -> SelectionProblem {
+        let members = try Pool(table: table(Commitment.membersFile), idColumn: "id")
+        let quotas = try QuotaSet(table: table(Commitment.quotasFile))
+        return try SelectionProblem(pool: members, quotas: quotas, panelSize: manifest.settings.panelSize,
+                                    householdColumns: [Commitment.householdColumn])
+    }
+}

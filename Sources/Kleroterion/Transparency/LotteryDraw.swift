@@ -1,0 +1,130 @@
+import Foundation
+
+/// `draw`: applies a public seed to a committed lottery.
+///
+/// The commitment must be exactly as committed: every published file and both inputs are hashed again and
+/// compared with the manifest, and the manifest with its announced fingerprint. Only then does the seed pick a
+/// panel number (`SeedRule`), and the panel is that row of `lottery.csv`, whatever solver or platform runs this.
+public enum LotteryDraw {
+    public static let auditFile = "audit.json"
+
+    /// The drawn panel and the files to write.
+    public struct Result {
+        public var panelNumber: Int
+        public var panelCount: Int
+        public var pool: Pool
+        /// Pool row indices of the members, in pool order.
+        public var members: [Int]
+        public var rule: SeedRule.Outcome
+        public var manifestHash: String
+        /// `panel.csv`, `remaining.csv`, `audit.json`.
+        public var files: [(name: String, text: String)]
+
+        /// Writes every file into `directory`, all or nothing.
+        public func write(to directory: String) throws {
+            var out = OutputFiles(directory: directory)
+            for (name, text) in files { out.add(name, text) }
+            try out.commit()
+        }
+    }
+
+    /// The audit record, published with the seed (ids only).
+    public struct Audit: Codable, Sendable, Equatable {
+        public var format: String
+        public var tool: String
+        public var drawnUtc: String
+        public var manifestSha256: String
+        public var seed: String
+        public var seedUtf8Hex: String
+        public var rule: String
+        public var hashBlocks: [String]
+        public var acceptedWord: String
+        public var panelCount: Int
+        public var panel: Int
+        public var memberIds: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case format, tool, drawnUtc = "drawn_utc", manifestSha256 = "manifest_sha256", seed, seedUtf8Hex = "seed_utf8_hex"
+            case rule, hashBlocks = "hash_blocks", acceptedWord = "accepted_word", panelCount = "panel_count", panel
+            case memberIds = "member_ids"
+        }
+        public static let formatName = "kleroterion-draw-1"
+    }
+
+    /// Checks the commitment, applies the seed and prepares the output files.
+    ///
+    /// `people`/`quotas` override the input paths recorded in the manifest (e.g. when the files moved).
+    public static func perform(commitment directory: String, seed: String, people: String? = nil, quotas: String? = nil,
+                               now: Date = Date()) throws -> Result {
+        guard !seed.isEmpty else {
+            throw KleroterionError("the seed is empty", fix: "give the public seed exactly as announced, e.g. --seed \"3 17 22 31 40 41\"")
+        }
+        let folder = try CommitmentFolder.load(directory)
+        let manifest = folder.manifest
+        let refuse = "a changed commitment cannot be drawn: restore the committed files (or commit again and announce the new fingerprint before the seed is known)"
+        if let changed = folder.changedFiles().first {
+            throw KleroterionError(file: changed.file, changed.message, fix: refuse)
+        }
+        if let changed = folder.manifestFinding(announced: nil) {
+            throw KleroterionError(file: changed.file, changed.message, fix: refuse)
+        }
+        let (pool, quotaSet) = try loadInputs(manifest, people: people, quotas: quotas, fix: refuse)
+        // The published member table must describe this very pool: the same ids, quota values and households.
+        let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: manifest.settings.panelSize,
+                                           householdColumns: manifest.settings.householdColumns)
+        if Hashing.sha256(Commitment.membersTable(problem)) != manifest.files[Commitment.membersFile] {
+            throw KleroterionError(file: folder.path(Commitment.membersFile), "the member table does not match the pool \(pool.table.source)", fix: refuse)
+        }
+        let panels = try folder.lotteryPanels()
+        guard panels.count == manifest.settings.panels else {
+            throw KleroterionError(file: folder.path(Commitment.lotteryFile), "the lottery has \(panels.count) panels, but the manifest says \(manifest.settings.panels)", fix: refuse)
+        }
+        let outcome = SeedRule.panel(manifestHash: folder.manifestHash, seed: seed, panelCount: panels.count)
+        let index = Dictionary(uniqueKeysWithValues: pool.ids.enumerated().map { ($1, $0) })
+        let members = try panels[outcome.panel - 1].map { id -> Int in
+            guard let i = index[id] else {
+                throw KleroterionError(file: folder.path(Commitment.lotteryFile), "panel \(outcome.panel) names '\(id)', who is not in the pool", fix: refuse)
+            }
+            return i
+        }.sorted()
+        let formatter = ISO8601DateFormatter()
+        let audit = Audit(format: Audit.formatName, tool: "kleroterion \(ToolVersion.current)", drawnUtc: formatter.string(from: now),
+                          manifestSha256: folder.manifestHash, seed: seed, seedUtf8Hex: Hashing.hex(Array(seed.utf8)),
+                          rule: SeedRule.name, hashBlocks: outcome.blocks, acceptedWord: String(outcome.word),
+                          panelCount: panels.count, panel: outcome.panel, memberIds: members.map { pool.ids[$0] })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let auditText = String(decoding: try encoder.encode(audit), as: UTF8.self) + "\n"
+        return Result(panelNumber: outcome.panel, panelCount: panels.count, pool: pool, members: members, rule: outcome, manifestHash: folder.manifestHash,
+                      files: [("panel.csv", PanelFiles.panel(pool, members: members)),
+                              ("remaining.csv", PanelFiles.remaining(pool, members: members)),
+                              (auditFile, auditText)])
+    }
+
+    /// Reads and re-hashes the pool and quotas the manifest names (or the given replacements).
+    static func loadInputs(_ manifest: Manifest, people: String?, quotas: String?, fix: String) throws -> (Pool, QuotaSet) {
+        func read(_ input: Manifest.Input, _ override: String?, what: String, option: String) throws -> Table {
+            let path = override ?? input.file
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw KleroterionError(file: path, "the \(what) named in the manifest cannot be found",
+                                       fix: "give the committed \(what) with \(option)")
+            }
+            let actual = Hashing.sha256(bytes)
+            guard actual == input.sha256 else {
+                throw KleroterionError(file: path, "this is not the committed \(what): its SHA-256 is \(actual), but manifest.json says \(input.sha256)", fix: fix)
+            }
+            return try CSVReader.parse([UInt8](bytes), source: path)
+        }
+        let pool = try Pool(table: read(manifest.inputs.people, people, what: "pool of respondents", option: "--people"),
+                            idColumn: manifest.settings.idColumn)
+        let quotaSet = try QuotaSet(table: read(manifest.inputs.quotas, quotas, what: "quotas file", option: "--quotas"))
+        return (pool, quotaSet)
+    }
+
+    /// Reads an audit record.
+    public static func readAudit(_ data: Data, source: String) throws -> Audit {
+        do { return try JSONDecoder().decode(Audit.self, from: data) } catch {
+            throw KleroterionError(file: source, "this is not a valid audit record", fix: "use audit.json exactly as `kleroterion draw` wrote it")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The version written into every manifest and audit record.
+public enum ToolVersion {
+    public static let current = "0.1.0"
+}
+
+/// `manifest.json`: everything a lottery commitment fixes, published (with its hash) before the seed exists.
+///
+/// It names the inputs by SHA-256 only (never their contents), lists the SHA-256 of every published file of the
+/// commitment, the settings, and the rule that maps a seed to a panel number. Its own SHA-256, announced in
+/// `announcement.md`, pins all of it: the seed rule hashes it in, so nobody can aim a seed at a panel.
+public struct Manifest: Codable, Sendable, Equatable {
+    /// One input file: the name the organiser gave and the SHA-256 of its bytes.
+    public struct Input: Codable, Sendable, Equatable {
+        public var file: String
+        public var sha256: String
+        public init(file: String, sha256: String) { self.file = file; self.sha256 = sha256 }
+    }
+
+    /// The inputs: the pool and the quotas.
+    public struct Inputs: Codable, Sendable, Equatable {
+        public var people: Input
+        public var quotas: Input
+    }
+
+    /// The settings that produced the lottery.
+    public struct Settings: Codable, Sendable, Equatable {
+        public var panelSize: Int
+        public var panels: Int
+        public var algorithm: String
+        public var idColumn: String
+        public var householdColumns: [String]
+        public var poolSize: Int
+        enum CodingKeys: String, CodingKey {
+            case panelSize = "panel_size", panels, algorithm, idColumn = "id_column"
+            case householdColumns = "household_columns", poolSize = "pool_size"
+        }
+    }
+
+    /// How the fair distribution was rounded to the lottery, and how far anyone's chance moved.
+    public struct Rounding: Codable, Sendable, Equatable {
+        public var method: String
+        /// The support of the fair distribution (panels with positive probability).
+        public var supportPanels: Int
+        /// Distinct panels used by the lottery.
+        public var distinctPanels: Int
+        /// The stated bound: nobody's lottery chance differs from their optimal chance by more than this.
+        public var maxChange: Double
+        /// k/m, the worst case of a naive rounding, for comparison.
+        public var worstCase: Double
+        enum CodingKeys: String, CodingKey {
+            case method, supportPanels = "support_panels", distinctPanels = "distinct_panels"
+            case maxChange = "max_change", worstCase = "worst_case_k_over_m"
+        }
+    }
+
+    /// The seed-to-panel rule.
+    public struct DrawRule: Codable, Sendable, Equatable {
+        public var name: String
+        public var description: String
+    }
+
+    public var format: String
+    public var tool: String
+    public var createdUtc: String
+    public var inputs: Inputs
+    public var settings: Settings
+    /// SHA-256 of each published file of the commitment, by file name.
+    public var files: [String: String]
+    public var rounding: Rounding
+    public var drawRule: DrawRule
+    /// Where and when the seed will come from, in the organisers' words.
+    public var seedSource: String
+
+    enum CodingKeys: String, CodingKey {
+        case format, tool, createdUtc = "created_utc", inputs, settings, files, rounding
+        case drawRule = "draw_rule", seedSource = "seed_source"
+    }
+
+    public static let formatName = "kleroterion-commitment-1"
+
+    /// The JSON text, with sorted keys and snake_case names (explicit coding keys) so that it is stable and easy to read in any language.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a manifest; `source` names the file in errors.
+    public static func parse(_ data: Data, source: String) throws -> Manifest {
+        let decoder = JSONDecoder()
+        do {
+            let manifest = try decoder.decode(Manifest.self, from: data)
+            guard manifest.format == formatName else {
+                throw KleroterionError(file: source, "this manifest has format '\(manifest.format)', not '\(formatName)'",
+                                       fix: "use the Kleroterion version named in the manifest ('\(manifest.tool)')")
+            }
+            return manifest
+        } catch let error as KleroterionError {
+            throw error
+        } catch {
+            throw KleroterionError(file: source, "the manifest is not a valid Kleroterion manifest (\(error.localizedDescription))",
+                                   fix: "use the manifest.json exactly as `kleroterion commit` wrote it")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Kleroterion
+
+/// `kleroterion draw`: apply the public seed to a committed lottery (issue #4).
+struct DrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "draw",
+        abstract: "Draw the panel from a committed lottery with the public seed.",
+        discussion: "Refuses a commitment whose files or inputs changed. Writes panel.csv and remaining.csv (private: all pool columns) and audit.json (public: ids only)."
+    )
+
+    @Option(help: "The folder `kleroterion commit` wrote.") var commitment: String
+    @Option(help: "The public seed, exactly as announced and observed.") var seed: String
+    @Option(help: "The output folder (default: COMMITMENT/draw).") var out: String?
+    @Option(help: "The pool file, if it is no longer where the manifest says.") var people: String?
+    @Option(help: "The quotas file, if it is no longer where the manifest says.") var quotas: String?
+
+    func run() throws {
+        try reportingErrors {
+            let outDir = out ?? (commitment as NSString).appendingPathComponent("draw")
+            // A draw happens once: refuse to overwrite a record made with another seed.
+            let auditPath = (outDir as NSString).appendingPathComponent(LotteryDraw.auditFile)
+            if let data = FileManager.default.contents(atPath: auditPath),
+               let old = try? LotteryDraw.readAudit(data, source: auditPath), old.seed != seed {
+                throw KleroterionError(file: auditPath, "this lottery was already drawn with the seed \"\(old.seed)\"",
+                                       fix: "a lottery is drawn once; check it with `kleroterion verify`, or choose another --out folder if you really mean a new draw")
+            }
+            let result = try LotteryDraw.perform(commitment: commitment, seed: seed, people: people, quotas: quotas)
+            // Hook for the representativeness report: once its renderer is on main, add its file to result.files here.
+            try result.write(to: outDir)
+            print("The seed gives panel \(result.panelNumber) of \(result.panelCount).")
+            print("Drew \(result.members.count) members: \(result.members.map { result.pool.ids[$0] }.joined(separator: " "))")
+            print("Wrote \(result.files.map(\.name).joined(separator: ", ")) to \(outDir)")
+            print("Publish audit.json with the commitment folder; panel.csv and remaining.csv contain personal data and stay private.")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+@testable import Kleroterion
+
+/// A small pool with personal columns (names, addresses) that must never reach a published file, its quotas,
+/// and a made-up distribution over quota-feasible panels standing in for a fair algorithm's output.
+struct LotteryFixture {
+    let directory: String
+    let poolPath: String
+    let quotasPath: String
+    let commitment: String
+    let pool: Pool
+    let quotas: QuotaSet
+    let problem: SelectionProblem
+    let distribution: PanelDistribution
+    let built: Commitment.Built
+
+    static let genders = ["female", "male"]
+    static let ages = ["16-34", "35-59", "60+"]
+    static let education = ["low", "high"]
+
+    /// 36 respondents, panels of 6; persons 0–5 live in three two-person households.
+    init(panels: Int = 200, supportDraws: Int = 120) throws {
+        directory = temporaryDirectory()
+        poolPath = directory + "/pool.csv"
+        quotasPath = directory + "/quotas.csv"
+        commitment = directory + "/commitment"
+        var rows = ["id,first_name,last_name,street,postcode,gender,age,education"]
+        for i in 0..<36 {
+            let house = i < 6 ? i / 2 : i   // 0,0,1,1,2,2 share addresses
+            rows.append("r\(100 + i),Voornaam\(i)x,Achternaam\(i)q,Dorpsstraat \(house + 1)b,3701 ZZ\(house),"
+                        + "\(Self.genders[i % 2]),\(Self.ages[i % 3]),\(Self.education[(i / 3) % 2])")
+        }
+        try rows.joined(separator: "\n").appending("\n").write(toFile: poolPath, atomically: true, encoding: .utf8)
+        try """
+        feature,value,min,max
+        gender,female,3,3
+        gender,male,3,3
+        age,16-34,1,3
+        age,35-59,1,3
+        age,60+,1,3
+        education,low,2,4
+        education,high,2,4
+
+        """.write(toFile: quotasPath, atomically: true, encoding: .utf8)
+        pool = try Pool.load(path: poolPath)
+        quotas = try QuotaSet.load(path: quotasPath)
+        problem = try SelectionProblem(pool: pool, quotas: quotas, panelSize: 6, householdColumns: ["street", "postcode"])
+        distribution = try Self.distribution(problem, draws: supportDraws)
+        let settings = Commitment.Settings(panels: panels, algorithm: "test", householdColumns: ["street", "postcode"],
+                                           seedSource: "three dice thrown at the council meeting of 1 April 2027",
+                                           people: .init(file: poolPath, sha256: Hashing.sha256(file: poolPath)!),
+                                           quotas: .init(file: quotasPath, sha256: Hashing.sha256(file: quotasPath)!),
+                                           created: Date(timeIntervalSince1970: 1_800_000_000))
+        built = try Commitment.build(problem: problem, quotas: quotas, pool: pool, distribution: distribution, settings: settings)
+        try built.write(to: commitment)
+    }
+
+    /// Quota-feasible panels from legacy draws, with uneven weights from the seeded generator.
+    static func distribution(_ problem: SelectionProblem, draws: Int) throws -> PanelDistribution {
+        var panels: [[Int]] = []
+        var seen = Set<[Int]>()
+        for s in 0..<draws {
+            if let panel = LegacySelection().drawPanel(problem, random: try SeededRandom(seed: "support \(s)")), seen.insert(panel.sorted()).inserted {
+                panels.append(panel.sorted())
+            }
+        }
+        let random = try SeededRandom(seed: "weights")
+        let weights = panels.map { _ in 0.2 + random.uniform() }
+        let total = weights.reduce(0, +)
+        return PanelDistribution(panels: panels, probabilities: weights.map { $0 / total })
+    }
+
+    /// Draws with `seed` and writes the draw into `commitment/draw`.
+    @discardableResult
+    func draw(_ seed: String) throws -> LotteryDraw.Result {
+        let result = try LotteryDraw.perform(commitment: commitment, seed: seed)
+        try result.write(to: commitment + "/draw")
+        return result
+    }
+
+    func path(_ name: String) -> String { commitment + "/" + name }
+
+    /// Flips one byte of a file (the byte at `offset` from the end, a digit or letter, replaced by another).
+    func changeOneByte(_ file: String, fromEnd offset: Int = 3) throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        let i = bytes.count - offset
+        bytes[i] = bytes[i] == UInt8(ascii: "1") ? UInt8(ascii: "2") : UInt8(ascii: "1")
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+    }
+
+    /// The repository root (for docs/verify_draw.py).
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+}
+
+/// Runs a program and returns its exit status and standard output.
+func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [program] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
