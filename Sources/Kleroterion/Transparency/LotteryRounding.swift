@@ -8,10 +8,8 @@
 /// the algorithm already checked against the quotas):
 /// 1. Largest remainder: panel `j` gets `⌊m·p_j⌋` copies, and the copies still missing go to the largest
 ///    fractional parts (ties to the lower index), so the counts sum to `m`.
-/// 2. Local search: while possible, move one copy from one support panel to another so that the person whose
-///    chance is furthest from the optimum moves closer, no other person reaches that distance, and the sum of
-///    squared deviations is as small as possible. Each move lowers the number of people at the largest deviation,
-///    so the search ends.
+/// 2. Local search (`LotteryLocalSearch`): move single copies between support panels to bring the largest
+///    change of anyone's chance down.
 /// The result states its largest deviation exactly; nothing in it is random.
 public struct LotteryRounding: Sendable {
     /// How many numbered panels the lottery has.
@@ -71,7 +69,10 @@ public struct LotteryRounding: Sendable {
         // 2. Local search, in units of 1/m: D_i = (lottery panels holding i) − m·p*_i.
         var deviation = optimal.map { -Double(m) * $0 }
         for (panel, c) in zip(panels, counts) { for i in panel { deviation[i] += Double(c) } }
-        let moves = improve(panels: panels, counts: &counts, deviation: &deviation, personCount: n)
+        var search = LotteryLocalSearch(panels: panels, counts: counts, deviation: deviation, personCount: n, maxMoves: maxMoves)
+        search.run()
+        counts = search.counts
+        let moves = search.moves
 
         var lotteryPanels: [[Int]] = []
         lotteryPanels.reserveCapacity(m)
@@ -80,56 +81,5 @@ public struct LotteryRounding: Sendable {
         for (panel, c) in zip(panels, counts) { for i in panel { lottery[i] += Double(c) } }
         lottery = lottery.map { $0 / Double(m) }
         return Result(panels: lotteryPanels, counts: counts, optimal: optimal, lottery: lottery, moves: moves)
-    }
-
-    /// The local search of step 2. Panels are bit sets so that a candidate move is checked in a few word operations.
-    private func improve(panels: [[Int]], counts: inout [Int], deviation d: inout [Double], personCount n: Int) -> Int {
-        let words = (n + 63) / 64
-        let sets: [[UInt64]] = panels.map { panel in
-            var s = [UInt64](repeating: 0, count: words)
-            for i in panel { s[i >> 6] |= 1 << UInt64(i & 63) }
-            return s
-        }
-        let tolerance = 1e-9
-        var moves = 0
-        while moves < maxMoves {
-            // The person furthest from the optimum (lowest index on ties, for determinism).
-            var worst = 0
-            for i in 1..<max(n, 1) where abs(d[i]) > abs(d[worst]) + tolerance { worst = i }
-            let limit = abs(d[worst])
-            if limit <= 0.5 + tolerance { break }   // a move shifts chances by 1/m; nothing smaller can be reached
-            // People a move may not push to the limit: those who would reach it by losing or by gaining one copy.
-            var low = [UInt64](repeating: 0, count: words), high = [UInt64](repeating: 0, count: words)
-            for i in 0..<n {
-                if d[i] - 1 <= -limit + tolerance { low[i >> 6] |= 1 << UInt64(i & 63) }
-                if d[i] + 1 >= limit - tolerance { high[i >> 6] |= 1 << UInt64(i & 63) }
-            }
-            // Change of Σ D² when a copy leaves panel a (lose) or joins panel b (gain); overlap adds back 2 each.
-            let lose = panels.map { $0.reduce(0.0) { $0 + 1 - 2 * d[$1] } }
-            let gain = panels.map { $0.reduce(0.0) { $0 + 1 + 2 * d[$1] } }
-            let w = worst >> 6, bit = UInt64(1) << UInt64(worst & 63)
-            let tooMany = d[worst] > 0
-            var best: (a: Int, b: Int, delta: Double)?
-            for a in panels.indices where counts[a] > 0 && ((sets[a][w] & bit) != 0) == tooMany {
-                for b in panels.indices where b != a && ((sets[b][w] & bit) != 0) != tooMany {
-                    var ok = true, overlap = 0
-                    for k in 0..<words {
-                        let sa = sets[a][k], sb = sets[b][k]
-                        if sa & low[k] & ~sb != 0 || sb & high[k] & ~sa != 0 { ok = false; break }
-                        overlap += (sa & sb).nonzeroBitCount
-                    }
-                    guard ok else { continue }
-                    let delta = lose[a] + gain[b] - 2 * Double(overlap)
-                    if best == nil || delta < best!.delta - tolerance { best = (a, b, delta) }
-                }
-            }
-            guard let move = best else { break }
-            counts[move.a] -= 1
-            counts[move.b] += 1
-            for i in panels[move.a] { d[i] -= 1 }
-            for i in panels[move.b] { d[i] += 1 }
-            moves += 1
-        }
-        return moves
     }
 }
