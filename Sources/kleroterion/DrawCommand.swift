@@ -7,7 +7,7 @@ struct DrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "draw",
         abstract: "Draw the panel from a committed lottery with the public seed.",
-        discussion: "Refuses a commitment whose files or inputs changed. Writes panel.csv and remaining.csv (private: all pool columns) and audit.json (public: ids only)."
+        discussion: "Refuses a commitment whose files or inputs changed. Writes panel.csv and remaining.csv (private: all pool columns), audit.json (public: ids only) and the representativeness report."
     )
 
     @Option(help: "The folder `kleroterion commit` wrote.") var commitment: String
@@ -15,6 +15,8 @@ struct DrawCommand: ParsableCommand {
     @Option(help: "The output folder (default: COMMITMENT/draw).") var out: String?
     @Option(help: "The pool file, if it is no longer where the manifest says.") var people: String?
     @Option(help: "The quotas file, if it is no longer where the manifest says.") var quotas: String?
+    @Option(help: "Population shares per feature and value (feature,value,population_share) for the report.") var populationShares: String?
+    @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
 
     func run() throws {
         try reportingErrors {
@@ -26,12 +28,13 @@ struct DrawCommand: ParsableCommand {
                 throw KleroterionError(file: auditPath, "this lottery was already drawn with the seed \"\(old.seed)\"",
                                        fix: "a lottery is drawn once; check it with `kleroterion verify`, or choose another --out folder if you really mean a new draw")
             }
-            let result = try LotteryDraw.perform(commitment: commitment, seed: seed, people: people, quotas: quotas)
-            // Hook for the representativeness report: once its renderer is on main, add its file to result.files here.
-            try result.write(to: outDir)
+            let language = try ReportFiles.language(self.language)
+            let shares = try populationShares.map { try PopulationShares.load(path: $0) }
+            let result = try LotteryDraw.perform(commitment: commitment, seed: seed, people: people, quotas: quotas, populationShares: shares)
+            try result.write(to: outDir, language: language)
             print("The seed gives panel \(result.panelNumber) of \(result.panelCount).")
             print("Drew \(result.members.count) members: \(result.members.map { result.pool.ids[$0] }.joined(separator: " "))")
-            print("Wrote \(result.files.map(\.name).joined(separator: ", ")) to \(outDir)")
+            print("Wrote \(result.files.map(\.name).joined(separator: ", ")) and the report (report.md, report.json, report.html) to \(outDir)")
             print("Publish audit.json with the commitment folder; panel.csv and remaining.csv contain personal data and stay private.")
         }
     }

@@ -95,7 +95,7 @@ struct LotteryFixture {
 }
 
 /// Runs a program and returns its exit status and standard output.
-func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+func runProgram(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [program] + arguments

@@ -147,13 +147,51 @@ import Testing
         let f = try LotteryFixture()
         let result = try f.draw(seed)
         let script = LotteryFixture.repositoryRoot.appendingPathComponent("docs/verify_draw.py").path
-        let good = try run("python3", [script, f.commitment, seed, f.built.manifestHash])
+        let good = try runProgram("python3", [script, f.commitment, seed, f.built.manifestHash])
         #expect(good.status == 0, "\(good.output)")
         #expect(good.output.contains("verified: the seed gives panel \(result.panelNumber) of 200"))
-        let otherSeed = try run("python3", [script, f.commitment, "another seed", f.built.manifestHash])
+        let otherSeed = try runProgram("python3", [script, f.commitment, "another seed", f.built.manifestHash])
         #expect(otherSeed.status == 1 && otherSeed.output.contains("audit.json"))
         try f.changeOneByte(f.path("lottery.csv"))
-        let tampered = try run("python3", [script, f.commitment, seed])
+        let tampered = try runProgram("python3", [script, f.commitment, seed])
         #expect(tampered.status == 1 && tampered.output.contains("lottery.csv"))
+    }
+}
+
+/// `commit`, `draw` and `verify` as the user runs them: exit codes, messages, files.
+@Suite struct LotteryCLITests {
+    func kleroterion(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let binary = try #require(FeasibilityCLITests.binary, "build the kleroterion executable first (swift build --build-tests)")
+        return try runProgram(binary.path, arguments)
+    }
+
+    @Test func drawThenVerifyExitZeroAndATamperedTableExitsOneNamingIt() throws {
+        let f = try LotteryFixture()
+        let seed = "Lotto 2027-04-01: 3 17 22 31 40 41"
+        let draw = try kleroterion(["draw", "--commitment", f.commitment, "--seed", seed, "--language", "en"])
+        #expect(draw.status == 0, "\(draw.output)")
+        for name in ["panel.csv", "remaining.csv", "audit.json", "report.md", "report.json", "report.html"] {
+            #expect(FileManager.default.fileExists(atPath: f.path("draw/" + name)), "\(name)")
+        }
+        let report = try String(contentsOfFile: f.path("draw/report.md"), encoding: .utf8)
+        #expect(report.contains(f.built.manifestHash))
+        let again = try kleroterion(["draw", "--commitment", f.commitment, "--seed", "another seed"])
+        #expect(again.status == 2 && again.output.contains("already drawn"))
+        let ok = try kleroterion(["verify", "--commitment", f.commitment, "--seed", seed, "--people", f.poolPath, "--quotas", f.quotasPath])
+        #expect(ok.status == 0 && ok.output.hasPrefix("verified"), "\(ok.output)")
+        try f.changeOneByte(f.path("lottery.csv"))
+        let bad = try kleroterion(["verify", "--commitment", f.commitment, "--seed", seed])
+        #expect(bad.status == 1 && bad.output.contains("lottery.csv"), "\(bad.output)")
+        let refused = try kleroterion(["draw", "--commitment", f.commitment, "--seed", seed, "--out", f.directory + "/draw2"])
+        #expect(refused.status == 2 && refused.output.contains("lottery.csv"))
+        #expect(!FileManager.default.fileExists(atPath: f.directory + "/draw2/panel.csv"))
+    }
+
+    @Test func commitWithoutAFairAlgorithmSaysSo() throws {
+        let f = try LotteryFixture()
+        let r = try kleroterion(["commit", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", "6",
+                                 "--algorithm", "legacy", "--out", f.directory + "/c2"])
+        #expect(r.status == 2 && r.output.contains("fair algorithm"), "\(r.output)")
+        #expect(!FileManager.default.fileExists(atPath: f.directory + "/c2/manifest.json"))
     }
 }

@@ -19,11 +19,14 @@ public enum LotteryDraw {
         public var manifestHash: String
         /// `panel.csv`, `remaining.csv`, `audit.json`.
         public var files: [(name: String, text: String)]
+        /// The representativeness report of the drawn panel, with the commitment's hashes and the panel number.
+        public var report: RepresentativenessReport
 
-        /// Writes every file into `directory`, all or nothing.
-        public func write(to directory: String) throws {
+        /// Writes every file and the report (`report.md`, `report.json`, `report.html`) into `directory`, all or nothing.
+        public func write(to directory: String, language: ReportLanguage = .nl) throws {
             var out = OutputFiles(directory: directory)
             for (name, text) in files { out.add(name, text) }
+            try ReportFiles.add(report, language: language, to: &out)
             try out.commit()
         }
     }
@@ -55,7 +58,7 @@ public enum LotteryDraw {
     ///
     /// `people`/`quotas` override the input paths recorded in the manifest (e.g. when the files moved).
     public static func perform(commitment directory: String, seed: String, people: String? = nil, quotas: String? = nil,
-                               now: Date = Date()) throws -> Result {
+                               populationShares: PopulationShares? = nil, now: Date = Date()) throws -> Result {
         guard !seed.isEmpty else {
             throw KleroterionError("the seed is empty", fix: "give the public seed exactly as announced, e.g. --seed \"3 17 22 31 40 41\"")
         }
@@ -95,10 +98,44 @@ public enum LotteryDraw {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let auditText = String(decoding: try encoder.encode(audit), as: UTF8.self) + "\n"
+        let report = try ReportBuilder.build(problem: problem, quotas: quotaSet,
+                                             outcome: lotteryOutcome(panels, index: index, members: members, algorithm: manifest.settings.algorithm),
+                                             context: .init(seed: seed, populationShares: populationShares,
+                                                            transparency: transparency(folder, panelNumber: outcome.panel, seed: seed)))
         return Result(panelNumber: outcome.panel, panelCount: panels.count, pool: pool, members: members, rule: outcome, manifestHash: folder.manifestHash,
                       files: [("panel.csv", PanelFiles.panel(pool, members: members)),
                               ("remaining.csv", PanelFiles.remaining(pool, members: members)),
-                              (auditFile, auditText)])
+                              (auditFile, auditText)],
+                      report: report)
+    }
+
+    /// The draw as a selection outcome for the report: the chances are exact (each person's share of the m panels).
+    static func lotteryOutcome(_ panels: [[String]], index: [String: Int], members: [Int], algorithm: String) -> SelectionOutcome {
+        var copies: [[Int]: Int] = [:]
+        var order: [[Int]] = []
+        for ids in panels {
+            let panel = ids.compactMap { index[$0] }.sorted()
+            if copies[panel] == nil { order.append(panel) }
+            copies[panel, default: 0] += 1
+        }
+        let m = Double(panels.count)
+        let distribution = PanelDistribution(panels: order, probabilities: order.map { Double(copies[$0]!) / m })
+        let chances = distribution.marginals(personCount: index.count)
+        return SelectionOutcome(panel: members, probabilities: SelectionProbabilities(values: chances), distribution: distribution,
+                                algorithm: algorithm, notes: ["Drawn from a committed lottery of \(panels.count) equally likely panels (\(order.count) distinct); the chances are each person's share of those panels."])
+    }
+
+    /// The report's transparency section: the committed hashes, the seed source and how to check.
+    static func transparency(_ folder: CommitmentFolder, panelNumber: Int, seed: String) -> Transparency {
+        let m = folder.manifest
+        var hashes = [CommittedHash(file: m.inputs.people.file, sha256: m.inputs.people.sha256),
+                      CommittedHash(file: m.inputs.quotas.file, sha256: m.inputs.quotas.sha256)]
+        hashes += m.files.keys.sorted().map { CommittedHash(file: $0, sha256: m.files[$0]!) }
+        hashes.append(CommittedHash(file: Commitment.manifestFile, sha256: folder.manifestHash))
+        let quoted = "\"" + seed.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return Transparency(seedSource: m.seedSource.isEmpty ? nil : m.seedSource, committedAt: m.createdUtc, hashes: hashes,
+                            lotteryPanels: m.settings.panels, panelNumber: panelNumber,
+                            verifyCommand: "kleroterion verify --commitment \(folder.directory) --seed \(quoted)")
     }
 
     /// Reads and re-hashes the pool and quotas the manifest names (or the given replacements).
