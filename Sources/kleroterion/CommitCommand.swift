@@ -23,6 +23,12 @@ struct CommitCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // An existing commitment may already have been announced: never replace it silently.
+            let existing = (out as NSString).appendingPathComponent(Commitment.manifestFile)
+            if FileManager.default.fileExists(atPath: existing) {
+                throw KleroterionError(file: existing, "this folder already holds a commitment, which may already have been announced",
+                                       fix: "choose a new --out folder; keep the old one as it is")
+            }
             guard panels >= 1 else { throw KleroterionError("--panels is \(panels)", fix: "give at least 1 panel, e.g. --panels 1000") }
             let algorithm: any SelectionAlgorithm
             do { algorithm = try SelectionAlgorithms.named(self.algorithm) } catch {

@@ -193,5 +193,10 @@ import Testing
                                  "--algorithm", "legacy", "--out", f.directory + "/c2"])
         #expect(r.status == 2 && r.output.contains("fair algorithm"), "\(r.output)")
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/c2/manifest.json"))
+        // An existing (perhaps announced) commitment is never overwritten.
+        let before = try Data(contentsOf: URL(fileURLWithPath: f.path("manifest.json")))
+        let again = try kleroterion(["commit", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", "6", "--out", f.commitment])
+        #expect(again.status == 2 && again.output.contains("already holds a commitment"), "\(again.output)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: f.path("manifest.json"))) == before)
     }
 }

@@ -34,6 +34,8 @@ public enum Verifier {
         if changed.isEmpty { report.checked.append("all \(m.files.count) published files match the SHA-256 in manifest.json") }
         if announcedHash != nil || folder.announcedHash() != nil {
             report.checked.append("manifest.json has the announced fingerprint \(folder.manifestHash)")
+        } else {
+            report.checked.append("no announced fingerprint to compare with: check that the announcement published before the draw says \(folder.manifestHash)")
         }
         // 2. The lottery table against the quotas and households.
         guard let panels = attempt(&report, { try folder.lotteryPanels() }),
