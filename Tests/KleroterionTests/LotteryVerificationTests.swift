@@ -175,6 +175,7 @@ import Testing
         }
         let report = try String(contentsOfFile: f.path("draw/report.md"), encoding: .utf8)
         #expect(report.contains(f.built.manifestHash))
+        #expect(report.contains("changed anyone's chance by at most \(String(format: "%.5f", f.built.rounding.maxDeviation))"))
         let again = try kleroterion(["draw", "--commitment", f.commitment, "--seed", "another seed"])
         #expect(again.status == 2 && again.output.contains("already drawn"))
         let ok = try kleroterion(["verify", "--commitment", f.commitment, "--seed", seed, "--people", f.poolPath, "--quotas", f.quotasPath])

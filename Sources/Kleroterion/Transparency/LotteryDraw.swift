@@ -99,7 +99,8 @@ public enum LotteryDraw {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let auditText = String(decoding: try encoder.encode(audit), as: UTF8.self) + "\n"
         let report = try ReportBuilder.build(problem: problem, quotas: quotaSet,
-                                             outcome: lotteryOutcome(panels, index: index, members: members, algorithm: manifest.settings.algorithm),
+                                             outcome: lotteryOutcome(panels, index: index, members: members, algorithm: manifest.settings.algorithm,
+                                                                     rounding: manifest.rounding),
                                              context: .init(seed: seed, populationShares: populationShares,
                                                             transparency: transparency(folder, panelNumber: outcome.panel, seed: seed)))
         return Result(panelNumber: outcome.panel, panelCount: panels.count, pool: pool, members: members, rule: outcome, manifestHash: folder.manifestHash,
@@ -110,7 +111,8 @@ public enum LotteryDraw {
     }
 
     /// The draw as a selection outcome for the report: the chances are exact (each person's share of the m panels).
-    static func lotteryOutcome(_ panels: [[String]], index: [String: Int], members: [Int], algorithm: String) -> SelectionOutcome {
+    static func lotteryOutcome(_ panels: [[String]], index: [String: Int], members: [Int], algorithm: String,
+                               rounding: Manifest.Rounding) -> SelectionOutcome {
         var copies: [[Int]: Int] = [:]
         var order: [[Int]] = []
         for ids in panels {
@@ -122,7 +124,9 @@ public enum LotteryDraw {
         let distribution = PanelDistribution(panels: order, probabilities: order.map { Double(copies[$0]!) / m })
         let chances = distribution.marginals(personCount: index.count)
         return SelectionOutcome(panel: members, probabilities: SelectionProbabilities(values: chances), distribution: distribution,
-                                algorithm: algorithm, notes: ["Drawn from a committed lottery of \(panels.count) equally likely panels (\(order.count) distinct); the chances are each person's share of those panels."])
+                                algorithm: algorithm, notes: [
+            "Drawn from a committed lottery of \(panels.count) equally likely panels (\(order.count) distinct); the chances are each person's share of those panels.",
+            "Rounding the \(algorithm) distribution to these panels changed anyone's chance by at most \(String(format: "%.5f", rounding.maxChange)) (the naive worst case k/m is \(String(format: "%.5f", rounding.worstCase))); each person's change is in probabilities.csv of the commitment."])
     }
 
     /// The report's transparency section: the committed hashes, the seed source and how to check.
