@@ -70,3 +70,13 @@ import Testing
         #expect(table.rows[4] == ["4", "Kerkstraat 4, achter", "D4"])
     }
 }
+
+@Suite struct CSVStreamHeaderLineTests {
+    @Test func headerAfterBlankLinesIsReportedOnItsLine() throws {
+        let csv = try CSVStream(bytes: Array("\n\r\nid;a\n1;2\n".utf8), source: "r.csv")
+        #expect(csv.headerLine == 3)
+        #expect(csv.delimiter == UInt8(ascii: ";"))
+        let e = #expect(throws: KleroterionError.self) { try csv.requireColumn("gender") }
+        #expect(e?.line == 3)
+    }
+}

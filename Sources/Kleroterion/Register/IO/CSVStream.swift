@@ -95,7 +95,12 @@ public final class CSVStream {
 
     /// The index of the column named `name`, or an error that lists the columns there are.
     public func requireColumn(_ name: String, purpose: String? = nil) throws -> Int {
-        try headerTable.requireColumn(name, purpose: purpose)
+        do {
+            return try headerTable.requireColumn(name, purpose: purpose)
+        } catch var error as KleroterionError {
+            error.line = headerLine // the header need not be on line 1 when blank lines precede it
+            throw error
+        }
     }
 
     /// The raw bytes of the file (valid while the stream lives), e.g. to copy a record's text via `byteRange`.
