@@ -81,39 +81,43 @@ def main():
 
 
 def check_targets(n, algo, ours, peers):
+    """The issue #3 targets. Times are CPU seconds (user + system): on a shared machine the wall time mostly
+    measures the load. The wall times are printed alongside."""
     out = []
     if ours is None:
         return out
-    ok_run = ours["status"] == "ok" and not ours["note"].startswith("PROBLEMS") and "PROBLEMS" not in ours["note"]
-    t, mb = num(ours["seconds"]), num(ours["peak_mb"])
+    ok_run = ours["status"] == "ok" and "PROBLEMS" not in ours["note"]
+    c, w, mb = num(ours["cpu_seconds"]), num(ours["seconds"]), num(ours["peak_mb"])
     if not ok_run:
         out.append((f"{algo} n={n} runs and passes the output checks", False, ours["status"] + " " + ours["note"]))
         return out
+    c = max(c or 0.0, 0.01)
     if algo == "leximin":
         if n == 1000:
-            out.append(("leximin n=1000 < 30 s", t < 30, f"{t:.2f} s"))
+            out.append(("leximin n=1000 < 30 s", c < 30, f"{c:.2f} CPU s ({w:.2f} s wall)"))
         if n == 2000:
-            out.append(("leximin n=2000 < 60 s and < 1 GB", t < 60 and mb < 1024, f"{t:.2f} s, {mb:.0f} MB"))
+            out.append(("leximin n=2000 < 60 s and < 1 GB", c < 60 and mb < 1024,
+                        f"{c:.2f} CPU s ({w:.2f} s wall), {mb:.0f} MB"))
         for p in peers:
-            pt = num(p["seconds"])
-            if pt:
+            pc = num(p["cpu_seconds"])
+            if pc and p["status"] in ("ok", "timeout"):
                 bound = ">=" if p["status"] == "timeout" else ""
-                out.append((f"leximin n={n} >= 20x faster than peer ({p['backend']})",
-                            pt / t >= 20 if p["status"] in ("ok", "timeout") else None, f"{bound}{pt / t:.1f}x"))
+                out.append((f"leximin n={n} >= 20x faster than peer ({p['backend']})", pc / c >= 20,
+                            f"{bound}{pc / c:.1f}x CPU ({fmt_s(p)} s wall vs {w:.2f})"))
     if algo == "maximin":
-        finished = [p for p in peers if p["status"] == "ok" and num(p["seconds"])]
+        finished = [p for p in peers if p["status"] == "ok" and num(p["cpu_seconds"])]
         if finished:
-            fastest = min(finished, key=lambda p: num(p["seconds"]))
-            ratio = num(fastest["seconds"]) / t
+            fastest = min(finished, key=lambda p: num(p["cpu_seconds"]))
+            ratio = num(fastest["cpu_seconds"]) / c
             out.append((f"maximin n={n} >= 10x faster than the peer's fastest ({fastest['backend']})", ratio >= 10,
-                        f"{ratio:.1f}x"))
+                        f"{ratio:.1f}x CPU ({num(fastest['seconds']) / max(w, 0.01):.1f}x wall)"))
             best = max(num(p["min_probability"]) for p in finished if num(p["min_probability"]) is not None)
             mine = num(ours["min_probability"])
             out.append((f"maximin n={n} min probability >= peer's - 1e-4", mine is not None and mine >= best - 1e-4,
                         f"{fmt_p(mine)} vs {fmt_p(best)}"))
     if algo == "nash":
         for p in peers:
-            out.append((f"nash n={n} vs peer", None, f"ours {t:.2f} s; peer {fmt_s(p)}"))
+            out.append((f"nash n={n} vs peer", None, f"ours {c:.2f} CPU s; peer {p['cpu_seconds']} CPU s, {fmt_s(p)}"))
     return out
 
 

@@ -14,9 +14,11 @@
 #   PEER_BACKENDS="mip highspy"            the peer's maximin backends (mip = CBC; highspy = its default HiGHS)
 #   PEER_LEXIMIN_SIZES="500"               sizes at which to run the peer's LEXIMIN (Gurobi's free licence is size-limited)
 #   PEER_LEXIMIN_BACKEND=highspy           the peer's ILP backend inside its LEXIMIN (its LPs always use Gurobi)
-#   PEER_TIMEOUT=1800                      seconds before a peer run is stopped and reported as "timeout"
+#   PEER_TIMEOUT=1800                      CPU seconds before a peer run is stopped and reported as "timeout"
 #   NASH_TIMEOUT=300                       the same, for the peer's Nash (it did not finish in 30 min before)
 #   OUR_TIMEOUT=900                        the same, for Kleroterion
+#   WALL_FACTOR=20                         a run is also stopped after WALL_FACTOR times its CPU limit in wall time
+#   PEER_FROM="old/results.tsv …"          with PEER=0: show the peer rows of earlier runs (marked as such) instead
 #   REPRO=1                                0: skip the reproducibility check (same seed, second process)
 #   SEED=42                                the seed (text for Kleroterion, integer for the peer)
 #   OUT=bench/out                          where pools, outputs and results.tsv go (ignored by git)
@@ -33,6 +35,8 @@ PEER_LEXIMIN_BACKEND=${PEER_LEXIMIN_BACKEND:-highspy}
 PEER_TIMEOUT=${PEER_TIMEOUT:-1800}
 NASH_TIMEOUT=${NASH_TIMEOUT:-300}
 OUR_TIMEOUT=${OUR_TIMEOUT:-900}
+WALL_FACTOR=${WALL_FACTOR:-20}
+PEER_FROM=${PEER_FROM:-}
 REPRO=${REPRO:-1}
 SEED=${SEED:-42}
 OUT=${OUT:-bench/out}
@@ -77,14 +81,17 @@ record() {
         "$(seconds_of "$6")" "$(cpu_of "$6")" "$(mb_of "$6")" "$7" "$8" >> "$RESULTS"
 }
 
-# timed LIMIT TIMEFILE LOG cmd…: runs cmd under a time limit; measures wall time and peak RSS (of the whole process tree).
+# timed LIMIT TIMEFILE LOG cmd…: runs cmd with a limit of LIMIT CPU seconds (and WALL_FACTOR times that in wall
+# time); measures wall time, CPU time (user + system) and peak RSS. The machine is shared, so the wall time depends
+# on the load; the CPU time much less so. Both are reported.
 timed() {
     local limit=$1 timefile=$2 log=$3; shift 3
     local rc=0
-    /usr/bin/time -f '%e %M %U %S' -o "$timefile" timeout --kill-after=10 "$limit" "$@" > "$log" 2>&1 || rc=$?
+    /usr/bin/time -f '%e %M %U %S' -o "$timefile" timeout --kill-after=10 $((limit * WALL_FACTOR)) \
+        bash -c 'ulimit -S -t "$0" && exec "$@"' "$limit" "$@" > "$log" 2>&1 || rc=$?
     return $rc
 }
-status_of() { case $1 in 0) echo ok;; 124|137) echo timeout;; *) echo "failed($1)";; esac; }
+status_of() { case $1 in 0) echo ok;; 124|137|152) echo timeout;; *) echo "failed($1)";; esac; }
 seconds_of() { tail -n 1 "$1" | awk '{print $1}'; }
 cpu_of() { tail -n 1 "$1" | awk '{printf "%.2f", $3+$4}'; }
 mb_of() { tail -n 1 "$1" | awk '{printf "%.0f", $2/1024}'; }
@@ -127,7 +134,7 @@ peer() {
             "$(json_field "$dir/summary.json" min_probability)" "$(json_field "$dir/summary.json" note)"
     else
         local note="see $dir.log"
-        [ "$status" = timeout ] && note="stopped after ${limit}s"
+        [ "$status" = timeout ] && note="stopped at the limit of ${limit} CPU s"
         [ "$status" != timeout ] && say "    $status: $(tail -n 2 "$dir.log" | tr '\n' ' ')"
         record "$n" "$algo" peer "$label" "$status" "$dir.time" "" "$note"
     fi
@@ -153,6 +160,14 @@ for n in $SIZES; do
         esac
     done
 done
+
+if [ "$PEER" != 1 ] && [ -n "$PEER_FROM" ]; then
+    for old in $PEER_FROM; do
+        awk -F'\t' -v OFS='\t' -v sizes=" $SIZES " -v algos=" $ALGOS " -v src="$old" \
+            'NR > 1 && $3 == "peer" && index(sizes, " " $1 " ") && index(algos, " " $2 " ") {
+                 $10 = ($10 == "" ? "" : $10 "; ") "earlier run: " src; print }' "$old" >> "$RESULTS"
+    done
+fi
 
 # --- reproducibility: same seed, a second process, same panel? ------------------------------------------------
 REPRO_FILE=$OUT/repro.tsv
@@ -187,7 +202,8 @@ fi
 
 {
     echo "Kleroterion vs sortition-algorithms $PEER_VERSION — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "Command: SIZES=\"$SIZES\" ALGOS=\"$ALGOS\" PEER=$PEER PEER_TIMEOUT=$PEER_TIMEOUT NASH_TIMEOUT=$NASH_TIMEOUT bench/peer.sh"
+    echo "Command: SIZES=\"$SIZES\" ALGOS=\"$ALGOS\" PEER=$PEER PEER_BACKENDS=\"$PEER_BACKENDS\" PEER_TIMEOUT=$PEER_TIMEOUT NASH_TIMEOUT=$NASH_TIMEOUT${PEER_FROM:+ PEER_FROM=\"$PEER_FROM\"} bench/peer.sh"
+    echo "Times: wall = elapsed seconds; cpu = user + system seconds (the machine is shared: compare CPU when the load is high)."
     echo
     python3 bench/bench_table.py "$RESULTS" "$REPRO_FILE"
 } | tee "$OUT/summary.txt"
