@@ -1,5 +1,6 @@
 /* Generates a synthetic population register for the invitation benchmark (make bench-register).
- * Same columns as the Zeist example register: id,street,house_number,postcode,district,gender,birth_date.
+ * Same columns as the Zeist example register (examples/zeist/generate_register.py):
+ * id,first_name,last_name,street,house_number,postcode,district,gender,birth_date.
  * Usage: gen_register ROWS [SEED] > register.csv
  * Deterministic (xorshift64*), no real persons. About 2.1 residents per address, ages 0-99 so that the
  * age limits have something to remove, a quarter of the street names quoted because they hold a comma. */
@@ -14,6 +15,10 @@ static inline unsigned below(unsigned n) { return (unsigned)((next() >> 32) % n)
 static const char *streets[] = { "Dorpsstraat", "Kerkweg", "Lindenlaan", "Slotlaan", "Utrechtseweg", "Driebergseweg",
     "Het Rond", "Oranje Nassaulaan", "Laan van Vollenhove", "Bergweg", "Jagerlaan", "Montaubanstraat",
     "Boulevard", "Steynlaan", "Thorbeckelaan", "Woudenbergseweg" };
+static const char *first_names[] = { "Anna", "Daan", "Emma", "Sem", "Julia", "Lucas", "Mila", "Finn", "Sophie", "Noah",
+    "Tess", "Levi", "Zoë", "Bram", "Fatima", "Mohammed" };
+static const char *last_names[] = { "de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen",
+    "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Yılmaz", "El Amrani", "Bos", "Vos" };
 static const char *districts[] = { "Centrum", "Zeist-West", "Zeist-Noord", "Zeist-Oost", "Austerlitz",
     "Den Dolder", "Bosch en Duin", "Huis ter Heide", "Kerckebosch", "Vollenhove" };
 
@@ -23,7 +28,7 @@ int main(int argc, char **argv) {
     if (argc > 2) s ^= (uint64_t)atoll(argv[2]) * 0x9E3779B97F4A7C15ULL;
     static char buf[1 << 20];
     setvbuf(stdout, buf, _IOFBF, sizeof buf);
-    fputs("id,street,house_number,postcode,district,gender,birth_date\n", stdout);
+    fputs("id,first_name,last_name,street,house_number,postcode,district,gender,birth_date\n", stdout);
     static const unsigned sizes[] = { 1, 1, 1, 2, 2, 2, 3, 3, 4, 5 };
     long id = 0, address = 0;
     while (id < rows) {
@@ -33,14 +38,16 @@ int main(int argc, char **argv) {
         unsigned pc = 3700 + (unsigned)(address % 300);
         char l1 = 'A' + below(26), l2 = 'A' + below(26);
         int quoted = below(4) == 0;
+        const char *family = last_names[below(16)];
         for (unsigned k = 0; k < size && id < rows; k++) {
             id++;
+            const char *first = first_names[below(16)];
             unsigned year = 1926 + below(100), month = 1 + below(12), day = 1 + below(28);
             if (quoted)
-                printf("%ld,\"%s, Zeist\",%ld,%u%c%c,%s,%c,%04u-%02u-%02u\n", 100000000L + id, streets[street], address,
+                printf("%ld,%s,%s,\"%s, Zeist\",%ld,%u%c%c,%s,%c,%04u-%02u-%02u\n", 100000000L + id, first, family, streets[street], address,
                        pc, l1, l2, districts[district], below(2) ? 'v' : 'm', year, month, day);
             else
-                printf("%ld,%s,%ld,%u%c%c,%s,%c,%04u-%02u-%02u\n", 100000000L + id, streets[street], address,
+                printf("%ld,%s,%s,%s,%ld,%u%c%c,%s,%c,%04u-%02u-%02u\n", 100000000L + id, first, family, streets[street], address,
                        pc, l1, l2, districts[district], below(2) ? 'v' : 'm', year, month, day);
         }
     }

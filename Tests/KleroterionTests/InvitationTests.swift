@@ -198,6 +198,24 @@ private func chiSquarePValue(counts: [Int], probabilities: [Double], draws: Int)
         #expect(!report.contains("p1,") && !report.contains("Laan") && !report.contains("1990-"))
     }
 
+    @Test func invitationsKeepEveryColumnForSemicolonBOMAndCRLFRegisters() throws {
+        // Dutch Excel: BOM, ';', CRLF, quoted fields with the delimiter, quotes and a line break.
+        var text = "\u{FEFF}id;naam;street;house_number\r\n"
+        for i in 0..<40 { text += "\(i);\"de Vries; \"\"Jan\"\"\nB\";Laan;\(i / 2)\r\n" }
+        let path = writeTemp(text)
+        var settings = InvitationSettings(count: 10)
+        settings.addressColumns = ["street", "house_number"]
+        let outcome = try InvitationLottery.draw(register: path, settings: settings, seed: "excel")
+        var files = OutputFiles(directory: temporaryDirectory())
+        try InvitationFiles.add(outcome, to: &files)
+        try files.commit()
+        let written = try CSVReader.read(path: files.directory + "/invitations.csv")
+        let original = try CSVReader.read(path: path)
+        #expect(written.header == original.header)
+        #expect(written.rows == outcome.invitedRows.map { original.rows[$0] })
+        #expect(Set(written.rows.map { $0[3] }).count == 10)   // one per address
+    }
+
     @Test func exclusionsAndAgeLimitsAreApplied() throws {
         let path = writeTemp("id,birth_date\na,2012-05-01\nb,1990-01-01\nc,1980-01-01\nd,1930-01-01\ne,2000-01-01\n")
         var settings = InvitationSettings(count: 2)

@@ -19,43 +19,49 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     /// Parses `YYYY-MM-DD` (ISO), `YYYYMMDD` (the BRP's own form) or `DD-MM-YYYY` (Dutch spreadsheets;
     /// also with `/` or `.`). Surrounding spaces are ignored. Returns nil for anything else, including
     /// the BRP's partly unknown dates such as `19700000`.
-    public init?(parsing text: Substring.UTF8View) {
-        var digits: [Int] = []
-        var groups: [Int] = []   // length of each digit group
-        var separators = 0
-        var current = 0, length = 0
+    public init?<Bytes: Sequence>(parsingBytes text: Bytes) where Bytes.Element == UInt8 {
+        // Up to three groups of digits; no allocation, as this runs once per register row.
+        var values = (0, 0, 0), lengths = (0, 0, 0)
+        var group = 0, current = 0, length = 0, trailingSpace = false
+        func store(_ g: Int, _ v: Int, _ l: Int) {
+            switch g {
+            case 0: values.0 = v; lengths.0 = l
+            case 1: values.1 = v; lengths.1 = l
+            default: values.2 = v; lengths.2 = l
+            }
+        }
         for b in text {
             if b >= 0x30 && b <= 0x39 {
+                if trailingSpace { return nil }   // digits after inner spaces: "2010 01 01" is not a date
                 current = current * 10 + Int(b - 0x30)
                 length += 1
                 if length > 8 { return nil }
             } else if b == 0x2D || b == 0x2F || b == 0x2E { // - / .
-                guard length > 0 else { return nil }
-                digits.append(current); groups.append(length)
-                current = 0; length = 0; separators += 1
+                guard length > 0, group < 2 else { return nil }
+                store(group, current, length)
+                group += 1; current = 0; length = 0
             } else if b == 0x20 || b == 0x09 {
-                continue
+                if length > 0 || group > 0 { trailingSpace = true }
             } else {
                 return nil
             }
         }
         guard length > 0 else { return nil }
-        digits.append(current); groups.append(length)
-        switch groups {
-        case [8]:
-            let v = digits[0]
-            self.init(year: v / 10000, month: (v / 100) % 100, day: v % 100)
-        case [4, 2, 2], [4, 1, 1], [4, 1, 2], [4, 2, 1]:
-            self.init(year: digits[0], month: digits[1], day: digits[2])
-        case [2, 2, 4], [1, 1, 4], [1, 2, 4], [2, 1, 4]:
-            self.init(year: digits[2], month: digits[1], day: digits[0])
+        store(group, current, length)
+        switch (group, lengths.0, lengths.1, lengths.2) {
+        case (0, 8, _, _):
+            self.init(year: values.0 / 10000, month: (values.0 / 100) % 100, day: values.0 % 100)
+        case (2, 4, 1...2, 1...2):
+            self.init(year: values.0, month: values.1, day: values.2)
+        case (2, 1...2, 1...2, 4):
+            self.init(year: values.2, month: values.1, day: values.0)
         default:
             return nil
         }
     }
 
     public init?(parsing text: String) {
-        self.init(parsing: Substring(text).utf8)
+        self.init(parsingBytes: text.utf8)
     }
 
     /// Completed years of age on `reference` for someone born on this date (negative if born after it).

@@ -59,6 +59,8 @@ public struct InvitationReport: Codable, Equatable {
     public var register: Register
     public var settings: Settings
     public var letters: Int
+    /// How letters were weighted, in words: `none`, `response rates (…)`, `oversampling (…)` or both.
+    public var weighting: String
     public var expectedRespondents: Double
     /// Total variation distance (half the sum of absolute differences of shares, over strata) between the
     /// expected pool and the population: with these letters, and with letters in proportion to population.
@@ -88,6 +90,9 @@ public struct InvitationReport: Codable, Equatable {
                             responseRates: s.responseRates?.source, oversampling: s.oversampling?.source,
                             responseRatePriorLetters: s.responseRates.map { $0.strict ? nil : StratumFiles.priorLetters } ?? nil)
         letters = o.invitedRows.count
+        weighting = [s.responseRates.map { "response rates (\($0.source))" }, s.oversampling.map { "oversampling (\($0.source))" }]
+            .compactMap { $0 }.joined(separator: " and ")
+        if weighting.isEmpty { weighting = "none" }
         expectedRespondents = sumE
         strata = o.strata.enumerated().map { i, st in
             Stratum(values: Dictionary(uniqueKeysWithValues: zip(o.strataColumns, st.values)),

@@ -41,106 +41,109 @@ struct RegisterCensus {
         let useAddress = !settings.addressColumns.isEmpty
         let useExclusions = !settings.excludedIDs.isEmpty
         let source = register.path
+        var header: [String] = []
+        var rows = 0, excluded = 0, tooYoung = 0, tooOld = 0
+        var rowStratum: [UInt32] = [], rowAddress: [Int32] = []
 
-        // Column plan: [id?] [birth date?] [strata columns that are real] [address columns]
-        var idSlot = -1, birthSlot = -1
-        var strataSlots: [Int] = []          // per strata column: slot in fields, or -1 for age_band
-        var addressSlots: [Int] = []
+        var idColumn = -1, birthColumn = -1
+        var strataColumns: [Int] = []        // per strata column: register column, or -1 for the derived age_band
+        var addressColumns: [Int] = []
         var birthColumnName = settings.birthDateColumn
 
-        var rawCodes: [String: UInt32] = [:]  // raw joined values → provisional code
-        var rawValues: [[String]] = []
-        var addresses = AddressIndex()
-        var keyBytes: [UInt8] = []
-        var addressValues: [String] = []
-        var joined = ""
+        var strataKeys = KeyIndex()           // normalised values of the strata columns → provisional code
+        var rawValues: [[String]] = []        // provisional code → values as first seen (trimmed)
+        var addresses = KeyIndex(expected: 1 << 16)
+        var key: [UInt8] = []
         var seenExcluded = Set<String>()
+        let ineligible = RegisterCensus.ineligible
 
-        try register.scan(choose: { header in
-            self.header = header
-            let table = Table(source: source, header: header, rows: [], lineNumbers: [])
-            var columns: [Int] = []
+        try register.scan(prepare: { stream in
+            header = stream.header
             if useExclusions {
-                columns.append(try table.requireColumn(settings.idColumn, purpose: "the residents' ids, needed for --exclude; choose another with --id-column"))
-                idSlot = 0
+                idColumn = try stream.requireColumn(settings.idColumn, purpose: "the residents' ids, needed for --exclude; choose another with --id-column")
             }
             if usesAge {
-                let c = try table.requireColumn(settings.birthDateColumn, purpose: "the birth dates, needed for age limits and age_band; choose another with --birth-date-column")
-                birthColumnName = header[c]
-                birthSlot = columns.count
-                columns.append(c)
+                birthColumn = try stream.requireColumn(settings.birthDateColumn, purpose: "the birth dates, needed for age limits and age_band; choose another with --birth-date-column")
+                birthColumnName = stream.header[birthColumn]
             }
             for name in settings.strataColumns {
-                if name.lowercased() == AgeBand.column && table.columnIndex(name) == nil {
-                    strataSlots.append(-1)
+                if name.lowercased() == AgeBand.column && stream.columnIndex(name) == nil {
+                    strataColumns.append(-1)
                     self.strataColumns.append(AgeBand.column)
                 } else {
-                    let c = try table.requireColumn(name, purpose: "a strata column (--strata)")
-                    strataSlots.append(columns.count)
-                    self.strataColumns.append(header[c])
-                    columns.append(c)
+                    let c = try stream.requireColumn(name, purpose: "a strata column (--strata)")
+                    strataColumns.append(c)
+                    self.strataColumns.append(stream.header[c])
                 }
             }
             for name in settings.addressColumns {
-                let c = try table.requireColumn(name, purpose: "an address column (--one-per-address)")
-                addressSlots.append(columns.count)
-                columns.append(c)
+                addressColumns.append(try stream.requireColumn(name, purpose: "an address column (--one-per-address)"))
             }
-            addressValues = [String](repeating: "", count: addressSlots.count)
-            return columns
-        }, row: { index, line, fields in
+        }, row: { index, record in
             rows += 1
             if useExclusions {
-                let id = fields[idSlot].trimmingSpaces()
+                let id = record.trimmed(idColumn)
                 if settings.excludedIDs.contains(id) {
                     excluded += 1
                     seenExcluded.insert(id)
-                    rowStratum.append(RegisterCensus.ineligible)
+                    rowStratum.append(ineligible)
                     if useAddress { rowAddress.append(-1) }
                     return
                 }
             }
             var band = ""
             if usesAge {
-                guard let born = CalendarDate(parsing: Substring(fields[birthSlot]).utf8) else {
-                    let text = fields[birthSlot]
-                    throw KleroterionError(file: source, line: line, column: birthColumnName,
+                guard let born = record.withBytes(birthColumn, { CalendarDate(parsingBytes: $0) }) else {
+                    let text = record[birthColumn]
+                    throw KleroterionError(file: source, line: record.line, column: birthColumnName,
                                            text.trimmingSpaces().isEmpty ? "the birth date is empty" : "the birth date '\(text)' cannot be read",
                                            fix: "write birth dates as YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY, with a real day and month")
                 }
                 let age = born.age(on: reference)
                 if age < minAge || age > maxAge {
                     if age < minAge { tooYoung += 1 } else { tooOld += 1 }
-                    rowStratum.append(RegisterCensus.ineligible)
+                    rowStratum.append(ineligible)
                     if useAddress { rowAddress.append(-1) }
                     return
                 }
                 band = AgeBand.label(forAge: age)
             }
-            joined.removeAll(keepingCapacity: true)
-            for (n, slot) in strataSlots.enumerated() {
-                if n > 0 { joined.append(StratumKey.separator) }
-                joined += slot < 0 ? band : fields[slot]
+            key.removeAll(keepingCapacity: true)
+            for (n, c) in strataColumns.enumerated() {
+                if c < 0 {
+                    var b = band
+                    b.withUTF8 { KeyIndex.append($0, to: &key, first: n == 0) }
+                } else {
+                    record.withBytes(c) { KeyIndex.append($0, to: &key, first: n == 0) }
+                }
             }
-            let code: UInt32
-            if let c = rawCodes[joined] { code = c } else {
-                code = UInt32(rawValues.count)
-                rawCodes[joined] = code
-                rawValues.append(strataSlots.map { $0 < 0 ? band : fields[$0].trimmingSpaces() })
+            let code = strataKeys.index(of: key)
+            if code == rawValues.count {
+                rawValues.append(strataColumns.map { $0 < 0 ? band : record.trimmed($0) })
             }
-            rowStratum.append(code)
+            rowStratum.append(UInt32(code))
             if useAddress {
-                for (n, slot) in addressSlots.enumerated() { addressValues[n] = fields[slot] }
-                AddressIndex.key(addressValues, into: &keyBytes)
-                rowAddress.append(Int32(addresses.index(of: keyBytes)))
+                key.removeAll(keepingCapacity: true)
+                for (n, c) in addressColumns.enumerated() {
+                    record.withBytes(c) { KeyIndex.append($0, to: &key, first: n == 0) }
+                }
+                rowAddress.append(Int32(addresses.index(of: key)))
             }
+            _ = index
         })
+        self.header = header
+        self.rows = rows
+        self.excluded = excluded
+        self.tooYoung = tooYoung
+        self.tooOld = tooOld
+        self.rowStratum = rowStratum
+        self.rowAddress = rowAddress
         exclusionsFound = seenExcluded.count
         addressCount = addresses.count
         try canonicalise(rawValues)
     }
 
-    /// Merges strata that differ only in case or surrounding spaces, and numbers them in a fixed order
+    /// Merges strata that differ only in the case of non-ASCII letters, and numbers them in a fixed order
     /// (column by column; age bands youngest first, other values by their text), so that the random
     /// draws per stratum do not depend on the order of rows in the register.
     private mutating func canonicalise(_ rawValues: [[String]]) throws {

@@ -65,7 +65,7 @@ public enum StratumFiles {
             var values: [String] = []
             for c in columns {
                 if let c { values.append(row[c]); continue }
-                guard let born = CalendarDate(parsing: Substring(row[birth!]).utf8) else {
+                guard let born = CalendarDate(parsing: row[birth!]) else {
                     throw KleroterionError(file: letters.source, line: line, column: letters.header[birth!], "the birth date '\(row[birth!])' cannot be read",
                                            fix: "write birth dates as YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY")
                 }

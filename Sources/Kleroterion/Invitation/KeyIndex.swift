@@ -1,29 +1,30 @@
-/// Numbers the distinct addresses of a register (0, 1, 2, … in order of first appearance).
+/// Numbers distinct byte keys (0, 1, 2, … in order of first appearance): the addresses of a register, and the
+/// strata (the values of the strata columns) of its rows.
 ///
-/// A register of 15 million residents has some 7 million addresses; a `[String: Int]` of that size costs
-/// well over a gigabyte. This table keeps each address's key bytes once in one byte arena, with an
+/// A register of 15 million residents has some 7 million addresses; a `[String: Int]` of that size costs well over
+/// a gigabyte and a heap allocation per row. This table keeps each key's bytes once in one byte arena, with an
 /// open-addressing hash table of 32-bit slots over it. Keys are compared byte for byte, so two different
 /// addresses are never merged, whatever their hashes.
-struct AddressIndex {
+struct KeyIndex {
     private var arena: [UInt8] = []
     private var offsets: [Int] = [0]          // key i is arena[offsets[i]..<offsets[i+1]]
     private var hashes: [UInt64] = []
-    private var slots: [Int32]                 // 0 = empty, else address index + 1
+    private var slots: [Int32]                 // 0 = empty, else key index + 1
     private var mask: Int
 
-    init(expected: Int = 1024) {
+    init(expected: Int = 512) {
         var capacity = 1024
         while capacity < expected * 2 { capacity <<= 1 }
         slots = [Int32](repeating: 0, count: capacity)
         mask = capacity - 1
     }
 
-    /// How many distinct addresses there are.
+    /// How many distinct keys there are.
     var count: Int { hashes.count }
 
-    /// The index of the address with these key bytes, adding it if new.
+    /// The index of these key bytes, adding them if new.
     mutating func index(of key: [UInt8]) -> Int {
-        let h = AddressIndex.hash(key)
+        let h = KeyIndex.hash(key)
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
             let v = slots[s]
@@ -33,7 +34,7 @@ struct AddressIndex {
             s = (s + 1) & mask
         }
         let i = hashes.count
-        precondition(i < Int(Int32.max) - 1, "more than 2 billion addresses")
+        precondition(i < Int(Int32.max) - 1, "more than 2 billion distinct keys")
         hashes.append(h)
         arena.append(contentsOf: key)
         offsets.append(arena.count)
@@ -67,22 +68,22 @@ struct AddressIndex {
     /// FNV-1a over the bytes, then a SplitMix64 finaliser so that the low bits (the slot) are well mixed.
     static func hash(_ key: [UInt8]) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        key.withUnsafeBufferPointer { for b in $0 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 } }
         h = (h ^ (h >> 30)) &* 0xbf58_476d_1ce4_e5b9
         h = (h ^ (h >> 27)) &* 0x94d0_49bb_1331_11eb
         return h ^ (h >> 31)
     }
 
-    /// The key bytes of an address: each column's value trimmed of ASCII spaces and tabs, ASCII letters
-    /// lower-cased, joined by the unit separator 0x1F. So `3701 AB` ≠ `3701AB`, but `Dorpsstraat ` = `dorpsstraat`.
-    static func key(_ values: [String], into key: inout [UInt8]) {
-        key.removeAll(keepingCapacity: true)
-        for (n, value) in values.enumerated() {
-            if n > 0 { key.append(0x1F) }
-            var utf8 = Substring(value).utf8[...]
-            while let f = utf8.first, f == 0x20 || f == 0x09 { utf8 = utf8.dropFirst() }
-            while let l = utf8.last, l == 0x20 || l == 0x09 { utf8 = utf8.dropLast() }
-            for b in utf8 { key.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+    /// Appends one value to a key: trimmed of ASCII spaces and tabs, ASCII letters lower-cased, after a 0x1F
+    /// separator unless it is the first. So `3701 AB` ≠ `3701AB`, but `Dorpsstraat ` = `dorpsstraat`.
+    static func append(_ value: UnsafeBufferPointer<UInt8>, to key: inout [UInt8], first: Bool) {
+        if !first { key.append(0x1F) }
+        var lo = 0, hi = value.count
+        while lo < hi && (value[lo] == 0x20 || value[lo] == 0x09) { lo += 1 }
+        while hi > lo && (value[hi - 1] == 0x20 || value[hi - 1] == 0x09) { hi -= 1 }
+        for j in lo..<hi {
+            let b = value[j]
+            key.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
         }
     }
 }
