@@ -11,6 +11,10 @@ struct KeyIndex {
     private var hashes: [UInt64] = []
     private var slots: [Int32]                 // 0 = empty, else key index + 1
     private var mask: Int
+    /// The last key looked up and its index: registers are usually sorted by address, so consecutive rows often
+    /// share a key, and this skips the hash table for them.
+    private var lastKey: [UInt8] = []
+    private var lastIndex = -1
 
     init(expected: Int = 512) {
         var capacity = 1024
@@ -24,6 +28,15 @@ struct KeyIndex {
 
     /// The index of these key bytes, adding them if new.
     mutating func index(of key: [UInt8]) -> Int {
+        if lastIndex >= 0 && key == lastKey { return lastIndex }
+        let i = lookUp(key)
+        lastKey.removeAll(keepingCapacity: true)
+        lastKey.append(contentsOf: key)
+        lastIndex = i
+        return i
+    }
+
+    private mutating func lookUp(_ key: [UInt8]) -> Int {
         let h = KeyIndex.hash(key)
         var s = Int(truncatingIfNeeded: h) & mask
         while true {
