@@ -201,3 +201,33 @@ struct SelectRuns: Sendable {
         #expect(FileManager.default.contents(atPath: r.first + "/panel.csv") == FileManager.default.contents(atPath: r.sortitionFoundation + "/panel.csv"))
     }
 }
+
+@Suite struct QuotasCommandTests {
+    @Test func cliWritesTheLibrarysQuotas() throws {
+        let f = try ZeistFixture.shared.get()
+        let out = f.directory + "/quotas-cli.csv"
+        let printed = try run(try kleroterionBinary(), [
+            "quotas", "--template", "nl-gemeente", "--register", f.registerPath,
+            "--shares", repositoryRoot + "/strata-templates/shares/cbs-education-utrecht-2024.csv",
+            "--panel-size", String(f.panelSize), "--tolerance", "1", "--reference-date", "2020-11-01", "--min-age", "16", "--out", out])
+        #expect(FileManager.default.contents(atPath: out) == FileManager.default.contents(atPath: f.quotasPath))
+        #expect(printed.contains("education = laag"))
+    }
+
+    @Test func cliErrorIsOneMessageWithAFixAndExitCode2() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try kleroterionBinary())
+        process.arguments = ["quotas", "--template", repositoryRoot + "/strata-templates/nl-gemeente.yaml",
+                             "--register", ZeistFixture.shared.get().registerPath, "--panel-size", "150",
+                             "--reference-date", "2020-11-01", "--out", temporaryDirectory() + "/q.csv"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.hasPrefix("error: "))
+        #expect(message.contains("education") && message.contains("Fix: add --shares"))
+    }
+}

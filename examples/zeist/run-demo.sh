@@ -27,13 +27,8 @@ step "1. Synthetic register"
 python3 "$HERE/generate_register.py" --out "$OUT/register.csv"
 
 step "2. Invitation lottery: 6,500 letters, one per address, in proportion to the districts"
-if "$BIN" invite --help 2>&1 | grep -q -- '--count'; then
-  "$BIN" invite --register "$OUT/register.csv" --count 6500 --seed "$INVITE_SEED" --out "$OUT/invite" \
-    --one-per-address "$ADDRESS" --strata district --min-age 16 --reference-date "$REFERENCE_DATE"
-else
-  echo "NOTE: this build has no 'kleroterion invite' yet; using the Python stand-in examples/zeist/fallback_invite.py."
-  python3 "$HERE/fallback_invite.py" --register "$OUT/register.csv" --count 6500 --out "$OUT/invite"
-fi
+"$BIN" invite --register "$OUT/register.csv" --count 6500 --seed "$INVITE_SEED" --out "$OUT/invite" \
+  --one-per-address "$ADDRESS" --strata district --min-age 16 --reference-date "$REFERENCE_DATE"
 
 step "3. Simulated registrations (education self-reported)"
 python3 "$HERE/simulate_response.py" --invitations "$OUT/invite/invitations.csv" --out-dir "$OUT"
@@ -45,12 +40,9 @@ step "4. Quotas for 150 seats from the register and CBS education shares"
 
 step "5. Panel: 150 of the respondents, one per address, with the legacy algorithm"
 "$BIN" select --people "$OUT/respondents.csv" --quotas "$OUT/quotas.csv" --panel-size 150 \
-  --seed "$PANEL_SEED" --algorithm legacy --household-columns "$ADDRESS" --out "$OUT/panel"
+  --seed "$PANEL_SEED" --algorithm legacy --household-columns "$ADDRESS" --invitations "$OUT/invite" --out "$OUT/panel"
 
 step "Done"
-if [ -f "$OUT/panel/report.md" ]; then
-  echo "Report: $OUT/panel/report.md (and report.json)"
-else
-  echo "This build writes no report yet; the panel is in $OUT/panel/panel.csv"
-fi
-echo "All files: $OUT"
+echo "Report:      $OUT/panel/report.md (and report.json)"
+echo "Invitations: $OUT/invite/invitations-report.md"
+echo "All files:   $OUT"
