@@ -218,7 +218,7 @@ struct SelectRuns: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try kleroterionBinary())
         process.arguments = ["quotas", "--template", repositoryRoot + "/strata-templates/nl-gemeente.yaml",
-                             "--register", ZeistFixture.shared.get().registerPath, "--panel-size", "150",
+                             "--register", try ZeistFixture.shared.get().registerPath, "--panel-size", "150",
                              "--reference-date", "2020-11-01", "--out", temporaryDirectory() + "/q.csv"]
         let err = Pipe()
         process.standardError = err
