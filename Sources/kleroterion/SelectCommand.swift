@@ -64,7 +64,7 @@ struct SelectCommand: ParsableCommand {
                 files.add("distribution.csv", PanelFiles.distribution(pool.ids, distribution))
             }
             let report = try ReportBuilder.build(problem: problem, quotas: quotaSet, outcome: outcome, context: .init(
-                seed: seed, populationShares: shares, registerCount: registerCount, invitedCount: invitedCount, invitations: invitationSummary))
+                seed: seed, populationShares: shares, registerCount: registerCount, invitedCount: invitedCount, invitations: invitationSummary?.countingRespondents(in: pool.table)))
             try ReportFiles.add(report, language: language, to: &files)
             try files.commit()
             print("Drew a panel of \(outcome.panel.count) from \(pool.count) respondents with \(outcome.algorithm).")

@@ -208,3 +208,28 @@ import Testing
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
     }
 }
+
+@Suite struct ReportFunnelTests {
+    @Test func readsInvitesReportAndCountsRespondentsPerStratum() throws {
+        let dir = temporaryDirectory()
+        let json = """
+        {"letters": 30, "register": {"eligible": 300, "rows": 320},
+         "strata": [{"label": "district=Noord", "values": {"district": "Noord"}, "population": 200, "letters": 20, "oversampling_factor": 1},
+                    {"label": "district=Zuid", "values": {"district": "Zuid"}, "population": 100, "letters": 10, "oversampling_factor": 1.5}]}
+        """
+        try json.write(toFile: dir + "/invitations-report.json", atomically: true, encoding: .utf8)
+        let summary = try #require(try InvitationsSummary.load(directory: dir))
+        #expect(summary.registerCount == 300 && summary.invitedCount == 30)
+        #expect(summary.strata.map(\.name) == ["district=Noord", "district=Zuid"])
+        #expect(summary.strata.map(\.weight) == [1, 1.5])
+        let pool = try parseCSV("id,district\n1,Noord\n2,noord \n3,Zuid\n4,Noord\n")
+        let counted = summary.countingRespondents(in: pool)
+        #expect(counted.strata.map(\.respondents) == [3, 1])
+        #expect(counted.strata[0].responseRate == 3.0 / 20.0)
+        // A pool without the stratum column leaves the respondents unknown rather than guessing.
+        let other = summary.countingRespondents(in: try parseCSV("id,wijk\n1,Noord\n"))
+        #expect(other.strata.allSatisfy { $0.respondents == nil })
+        // No file: no funnel from invite, and no error.
+        #expect(try InvitationsSummary.load(directory: temporaryDirectory()) == nil)
+    }
+}

@@ -44,7 +44,7 @@ public enum HTMLReport {
         if let weighting = report.funnel.weighting { funnel += "<p>\(e(t(.funnelWeighting, weighting)))</p>\n" }
         if !report.funnel.strata.isEmpty {
             funnel += "<h3>\(e(t(.funnelStrataHeading)))</h3>\n"
-            funnel += table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRespondents), t(.colPoolShare)],
+            funnel += table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRegistrations), t(.funnelRate)],
                             report.funnel.strata.map { s in
                                 [e(s.name), s.population.map(f.count) ?? x.dash, s.invited.map(f.count) ?? x.dash,
                                  s.weight.map { f.decimal($0, digits: 2) } ?? x.dash, s.respondents.map(f.count) ?? x.dash,

@@ -25,7 +25,7 @@ public enum MarkdownReport {
         if let weighting = report.funnel.weighting { out += [t(.funnelWeighting, weighting), ""] }
         if !report.funnel.strata.isEmpty {
             out += ["### " + t(.funnelStrataHeading), ""]
-            table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRespondents), t(.colPoolShare)],
+            table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRegistrations), t(.funnelRate)],
                   report.funnel.strata.map { s in
                       [s.name, s.population.map(f.count) ?? x.dash, s.invited.map(f.count) ?? x.dash,
                        s.weight.map { f.decimal($0, digits: 2) } ?? x.dash, s.respondents.map(f.count) ?? x.dash,

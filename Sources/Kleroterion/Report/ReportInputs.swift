@@ -14,6 +14,8 @@ public struct InvitationsSummary: Sendable, Equatable {
     public var registerCount: Int?
     public var invitedCount: Int?
     public var strata: [FunnelStratum]
+    /// Per stratum, the register values that define it (column → value), e.g. `district → Zeist-Noord`.
+    public var strataValues: [[String: String]] = []
     public var weighting: String?
 
     public init(registerCount: Int? = nil, invitedCount: Int? = nil, strata: [FunnelStratum] = [], weighting: String? = nil) {
@@ -48,6 +50,9 @@ public struct InvitationsSummary: Sendable, Equatable {
         summary.invitedCount = int(top, ["letters", "invited_count", "invitedCount", "letter_count", "invitations"])
         summary.weighting = top["weighting"] as? String
         let strata = (top["strata"] as? [[String: Any]]) ?? []
+        summary.strataValues = strata.map { s in
+            ((s["values"] as? [String: Any]) ?? [:]).compactMapValues { $0 as? String }
+        }
         summary.strata = strata.map { s in
             var name = (s["label"] as? String) ?? (s["name"] as? String) ?? (s["stratum"] as? String) ?? "?"
             if name == "?", let key = s["values"] as? [String: Any] {
@@ -59,5 +64,33 @@ public struct InvitationsSummary: Sendable, Equatable {
                                  weight: double(s, ["oversampling_factor", "weight", "oversampling"]))
         }
         return summary
+    }
+}
+
+extension InvitationsSummary {
+    /// Fills in the respondents per stratum by counting the pool rows with the stratum's values, when the pool
+    /// has every column that defines the strata (e.g. `district`). Values match trimmed and case-insensitively.
+    public func countingRespondents(in pool: Table) -> InvitationsSummary {
+        guard strataValues.count == strata.count, !strataValues.isEmpty, !strataValues.contains(where: \.isEmpty) else { return self }
+        let columns = Set(strataValues.flatMap(\.keys))
+        var index: [String: Int] = [:]
+        for c in columns {
+            guard let i = pool.columnIndex(c) else { return self }
+            index[c] = i
+        }
+        func key(_ values: [String: String]) -> String {
+            values.keys.sorted().map { QuotaSet.matchKey(values[$0]!) }.joined(separator: "\u{1F}")
+        }
+        var counts: [String: Int] = [:]
+        for row in pool.rows {
+            var values: [String: String] = [:]
+            for (c, i) in index { values[c] = row[i] }
+            counts[key(values), default: 0] += 1
+        }
+        var result = self
+        for (i, values) in strataValues.enumerated() where Set(values.keys) == columns {
+            result.strata[i].respondents = counts[key(values)] ?? 0
+        }
+        return result
     }
 }

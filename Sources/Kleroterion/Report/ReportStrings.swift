@@ -11,7 +11,7 @@ public enum ReportKey: String, CaseIterable, Sendable {
     case title, subtitle, generatedBy, privacy, notKnown, sectionsLabel
     case summaryHeading, summaryPanel, summaryAllQuotasMet, summaryQuotasBroken, summaryNoDifference, summaryDifference, summaryNoShares, summaryFairness
     case funnelHeading, funnelIntro, funnelRegister, funnelInvited, funnelRespondents, funnelPanel, funnelStep, funnelCount, funnelOfPrevious
-    case funnelResponseRate, funnelStrataHeading, funnelStratum, funnelPopulation, funnelLetters, funnelWeight, funnelWeighting, funnelChart
+    case funnelResponseRate, funnelRegistrations, funnelRate, funnelStrataHeading, funnelStratum, funnelPopulation, funnelLetters, funnelWeight, funnelWeighting, funnelChart
     case compositionHeading, compositionIntro, colValue, colPopulation, colPoolCount, colPoolShare, colQuota, colPanelCount, colPanelShare
     case colProportional, colDeviation, colFlag, flagOutside, flagFar, legendOutsideQuota, legendFar, legendPopulation, legendPool, legendPanel, legendQuota, chartCaption
     case sharesSum, sharesSource, sharesFromQuotas
@@ -71,7 +71,9 @@ public struct ReportStrings: Sendable {
         .funnelCount: "Aantal",
         .funnelOfPrevious: "van de vorige stap",
         .funnelResponseRate: "Respons: {0} van de aangeschreven inwoners meldde zich aan.",
-        .funnelStrataHeading: "Brieven per groep",
+        .funnelRegistrations: "Aanmeldingen",
+        .funnelRate: "Respons",
+        .funnelStrataHeading: "Brieven en aanmeldingen per groep",
         .funnelStratum: "Groep",
         .funnelPopulation: "Inwoners",
         .funnelLetters: "Brieven",
@@ -182,7 +184,9 @@ public struct ReportStrings: Sendable {
         .funnelCount: "Count",
         .funnelOfPrevious: "of the previous step",
         .funnelResponseRate: "Response: {0} of the residents who got a letter registered.",
-        .funnelStrataHeading: "Letters per stratum",
+        .funnelRegistrations: "Registrations",
+        .funnelRate: "Response",
+        .funnelStrataHeading: "Letters and registrations per stratum",
         .funnelStratum: "Stratum",
         .funnelPopulation: "Residents",
         .funnelLetters: "Letters",
