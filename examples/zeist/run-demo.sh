@@ -43,6 +43,6 @@ step "5. Panel: 150 of the respondents, one per address, with the legacy algorit
   --seed "$PANEL_SEED" --algorithm legacy --household-columns "$ADDRESS" --invitations "$OUT/invite" --out "$OUT/panel"
 
 step "Done"
-echo "Report:      $OUT/panel/report.md (and report.json)"
+echo "Report:      $OUT/panel/report.html (and report.md, report.json)"
 echo "Invitations: $OUT/invite/invitations-report.md"
 echo "All files:   $OUT"
