@@ -2,7 +2,7 @@
 
 /// Brute force over every panel, for checking the feasibility MIP, the conflict search and the relaxation
 /// ILP on small pools (n ≤ 12).
-enum BruteForce {
+enum PanelBruteForce {
     /// Every panel that satisfies the household rule and the panel size (quotas not checked): the confirmed
     /// members plus every subset of the drawable people of the right size.
     static func panels(_ c: PanelConstraints) -> [[Int]] {

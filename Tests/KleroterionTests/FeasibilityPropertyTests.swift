@@ -10,9 +10,9 @@ import Testing
         let p = try RandomInstances(seed: "check \(seed)").problem()
         let c = PanelConstraints(problem: p)
         let exact = try FeasibilityCheck.exact().isFeasible(c)
-        #expect(exact == BruteForce.isFeasible(c))
+        #expect(exact == PanelBruteForce.isFeasible(c))
         // Every counting reason is sound: when one fires, no panel exists.
-        if !SeatCounts(c).reasons().isEmpty { #expect(!BruteForce.isFeasible(c)) }
+        if !SeatCounts(c).reasons().isEmpty { #expect(!PanelBruteForce.isFeasible(c)) }
     }
 
     @Test(arguments: cases)
@@ -26,8 +26,8 @@ import Testing
         #expect(report.conflicts.first == conflict)
         let only = { (bounds: [QuotaBound]) in c.with(features: p.keeping(only: Set(bounds)).features) }
         for group in report.conflicts {
-            #expect(!BruteForce.isFeasible(only(group)))
-            for b in group { #expect(BruteForce.isFeasible(only(group.filter { $0 != b }))) }
+            #expect(!PanelBruteForce.isFeasible(only(group)))
+            for b in group { #expect(PanelBruteForce.isFeasible(only(group.filter { $0 != b }))) }
         }
         // The conflicts share no bound, and the smallest comes first.
         let all = report.conflicts.flatMap { $0 }
@@ -44,11 +44,11 @@ import Testing
         let c = PanelConstraints(problem: p)
         let report = try FeasibilityCheck.exact().run(c, shares: shares)
         let targets = QuotaRelaxation.targets(p, shares: shares)
-        let best = BruteForce.cheapestRelaxation(c, targets: targets)
+        let best = PanelBruteForce.cheapestRelaxation(c, targets: targets)
         if report.isFeasible { #expect(best?.seats == 0); return }
         guard let relaxation = report.relaxation else { #expect(best == nil); return }
         let relaxed = relaxation.apply(to: p)
-        #expect(BruteForce.isFeasible(PanelConstraints(problem: relaxed)))
+        #expect(PanelBruteForce.isFeasible(PanelConstraints(problem: relaxed)))
         #expect(relaxation.seats == best?.seats)
         // Among relaxations of that size, the fewest seats move away from the targets.
         let away = relaxation.rows.reduce(0) { sum, r in
@@ -79,7 +79,7 @@ import Testing
         let gen = try RandomInstances(seed: "replace \(seed)")
         let p = gen.problem()
         // Take a valid panel by brute force, then let one or two members drop out.
-        let all = BruteForce.panels(PanelConstraints(problem: p)).filter { p.violations(of: $0).isEmpty }
+        let all = PanelBruteForce.panels(PanelConstraints(problem: p)).filter { p.violations(of: $0).isEmpty }
         guard !all.isEmpty else { return }
         let panel = all[gen.random.int(below: all.count)]
         let out = gen.random.choose(min(panel.count, gen.int(1...2)), from: panel)
@@ -87,13 +87,13 @@ import Testing
         let onPanel = Set(panel)
         let c = PanelConstraints(problem: p, confirmed: confirmed, eligible: p.category.indices.map { !onPanel.contains($0) })
         let feasible = try FeasibilityCheck.exact().isFeasible(c)
-        #expect(feasible == BruteForce.isFeasible(c))
+        #expect(feasible == PanelBruteForce.isFeasible(c))
         guard feasible else {
             let report = try FeasibilityCheck.exact().run(c)
             #expect(!report.reasons.isEmpty)
-            let best = BruteForce.cheapestRelaxation(c, targets: QuotaRelaxation.targets(p, shares: []))
+            let best = PanelBruteForce.cheapestRelaxation(c, targets: QuotaRelaxation.targets(p, shares: []))
             #expect(report.relaxation?.seats == best?.seats)
-            if let r = report.relaxation { #expect(BruteForce.isFeasible(c.with(features: r.apply(to: p).features))) }
+            if let r = report.relaxation { #expect(PanelBruteForce.isFeasible(c.with(features: r.apply(to: p).features))) }
             return
         }
         let algorithm = try SelectionAlgorithms.named(SelectionAlgorithms.names[0])
@@ -118,7 +118,7 @@ extension FeasibilityPropertyTests {
             let p = gen.problem()
             let c = PanelConstraints(problem: p)
             if p.hasSharedHouseholds { withHouseholds += 1 }
-            if BruteForce.isFeasible(c) { feasible += 1; continue }
+            if PanelBruteForce.isFeasible(c) { feasible += 1; continue }
             infeasible += 1
             if SeatCounts(c).reasons().isEmpty { subtle += 1 }
             if let r = try FeasibilityCheck.exact().run(c).relaxation, r.seats > 1 { bigRelaxation += 1 }
