@@ -15,7 +15,7 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "How many seats the panel has.") var panelSize: Int
     @Option(help: "The public seed text, e.g. \"2026-03-14 lotto 3 17 22 31 40 41\".") var seed: String
     @Option(help: "The output folder.") var out: String
-    @Option(help: "legacy (more to come).") var algorithm: String = "legacy"
+    @Option(help: "leximin (fairest; the default), maximin, nash or legacy.") var algorithm: String = "leximin"
     @Option(help: "The column with respondent ids.") var idColumn: String = "id"
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
     @Option(help: "Population shares per feature and value (feature,value,population_share) for the report.") var populationShares: String?
@@ -28,6 +28,9 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let timeLimit, !(timeLimit > 0) {
+                throw KleroterionError("the time limit \(timeLimit) is not a positive number of seconds", fix: "give --time-limit a number above 0, e.g. 60")
+            }
             let random = try SeededRandom(seed: seed)
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
             let pool = try Pool.load(path: people, idColumn: idColumn)
@@ -69,6 +72,7 @@ struct SelectCommand: ParsableCommand {
             try files.commit()
             print("Drew a panel of \(outcome.panel.count) from \(pool.count) respondents with \(outcome.algorithm).")
             print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
+            for line in outcome.notes { print(line) }
         }
     }
 }

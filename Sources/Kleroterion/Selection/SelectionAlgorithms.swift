@@ -11,6 +11,9 @@ public enum SelectionAlgorithms {
 
     /// Add new algorithms here (see docs/architecture.md).
     static let registry: [any SelectionAlgorithm] = [
+        LeximinSelection(),
+        MaximinSelection(),
+        NashSelection(),
         LegacySelection(),
     ]
 }

@@ -1,0 +1,37 @@
+/// LEXIMIN (Flanigan et al., *Nature* 596, 2021): first make the smallest chance as large as possible, then,
+/// keeping that, the second smallest, and so on.
+///
+/// Each stage is a maximin over the classes not yet fixed (column generation, `ColumnGeneration.maximise`).
+/// When the pricing ILP proves the stage optimal, every class whose constraint has a positive dual value must
+/// sit at the stage's optimum in *every* optimal solution (complementary slackness), so those classes are
+/// fixed at that value and the next stage raises the rest. The master LP keeps its columns and basis across
+/// stages; fixing only changes row bounds and the `z` column.
+public struct LeximinSelection: SelectionAlgorithm {
+    public let name = "leximin"
+    public init() {}
+
+    /// A class is fixed when its dual value exceeds this (the duals of the free classes sum to 1).
+    static let dualThreshold = 1e-9
+
+    public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
+        let run = try FairRun(name, problem: problem, options: options)
+        let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
+        try master.add(run.coveringPanels().panels)
+        var stage = 0
+        var free = Array(0..<run.classes.count)
+        var result = try master.solve(timeLimit: run.remaining)
+        while !free.isEmpty {
+            stage += 1
+            result = try ColumnGeneration.maximise(master, run: run, stage: stage)
+            if run.stoppedEarly { break }
+            var newly = free.filter { result.classDuals[$0] > Self.dualThreshold }
+            if newly.isEmpty, let top = free.max(by: { result.classDuals[$0] < result.classDuals[$1] }) { newly = [top] }
+            try master.fix(newly, at: result.z)
+            let fixedSet = Set(newly)
+            free = free.filter { !fixedSet.contains($0) }
+            run.report("stage \(stage): fixed \(newly.count) classes at \(result.z); \(free.count) of \(run.classes.count) classes left", force: stage == 1)
+        }
+        return run.finish(master.compositions, weights: result.weights, random: random,
+                          notes: ["Leximin: \(stage) stages of column generation."])
+    }
+}

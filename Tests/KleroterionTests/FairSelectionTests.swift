@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Kleroterion
+
+@Suite struct FairSelectionTests {
+    static let seeds = Array(0..<10)
+
+    @Test(arguments: seeds)
+    func maximinMatchesBruteForce(seed: Int) throws {
+        let p = try randomSmallProblem(seed: seed)
+        guard !BruteForce.panels(p).isEmpty else { return }
+        let expected = try BruteForce.maximin(p)
+        let o = try MaximinSelection().select(p, random: try SeededRandom(seed: "m\(seed)"), options: SelectionOptions())
+        checkOutcome(p, o)
+        #expect(abs(o.probabilities.values.min()! - expected) < 1e-6, "maximin \(o.probabilities.values.min()!) vs brute force \(expected)")
+    }
+
+    @Test(arguments: seeds)
+    func leximinMatchesBruteForce(seed: Int) throws {
+        let p = try randomSmallProblem(seed: seed)
+        guard !BruteForce.panels(p).isEmpty else { return }
+        let expected = try BruteForce.leximin(p)
+        let o = try LeximinSelection().select(p, random: try SeededRandom(seed: "l\(seed)"), options: SelectionOptions())
+        checkOutcome(p, o)
+        // Leximin chances are unique, so they must match person by person.
+        for i in 0..<p.count {
+            #expect(abs(o.probabilities.values[i] - expected[i]) < 1e-6, "person \(i): \(o.probabilities.values[i]) vs \(expected[i])")
+        }
+    }
+
+    @Test(arguments: seeds)
+    func nashIsValidAndAtLeastAsGoodAsLeximinInLogSum(seed: Int) throws {
+        let p = try randomSmallProblem(seed: seed)
+        guard !BruteForce.panels(p).isEmpty else { return }
+        let nash = try NashSelection().select(p, random: try SeededRandom(seed: "n\(seed)"), options: SelectionOptions())
+        let lex = try LeximinSelection().select(p, random: try SeededRandom(seed: "n\(seed)"), options: SelectionOptions())
+        checkOutcome(p, nash)
+        let positive = (0..<p.count).filter { lex.probabilities.values[$0] > 1e-9 }
+        func logSum(_ v: [Double]) -> Double { positive.reduce(0) { $0 + log(v[$1]) } }
+        #expect(logSum(nash.probabilities.values) >= logSum(lex.probabilities.values) - 1e-4)
+    }
+
+    @Test func sameSeedSamePanelForEveryAlgorithm() throws {
+        let p = try randomSmallProblem(seed: 4, n: 14, k: 6)
+        for algorithm in [LeximinSelection() as any SelectionAlgorithm, MaximinSelection(), NashSelection()] {
+            let a = try algorithm.select(p, random: try SeededRandom(seed: "same"), options: SelectionOptions())
+            let b = try algorithm.select(p, random: try SeededRandom(seed: "same"), options: SelectionOptions())
+            #expect(a.panel == b.panel)
+            #expect(a.distribution == b.distribution)
+            let drawn = Set(try (0..<12).map { try algorithm.select(p, random: try SeededRandom(seed: "s\($0)"), options: SelectionOptions()).panel })
+            #expect(drawn.count > 1, "\(algorithm.name): different seeds should give different panels")
+        }
+    }
+
+    @Test func interchangeableRespondentsGetEqualChances() throws {
+        // 12 people of only 3 kinds; a pair of identical housemates; leximin gives each kind one chance.
+        let people = (0..<12).map { [$0 % 3] }
+        var household = Array(0..<12)
+        household[3] = 0   // persons 0 and 3 (same kind) share a household
+        let p = makeProblem(panelSize: 5, bounds: [[(1, 3), (1, 2), (2, 2)]], people: people, household: household)
+        let o = try LeximinSelection().select(p, random: try SeededRandom(seed: "eq"), options: SelectionOptions())
+        checkOutcome(p, o)
+        let v = o.probabilities.values
+        for i in 0..<12 { for j in 0..<12 where people[i] == people[j] && ![0, 3].contains(i) && ![0, 3].contains(j) {
+            #expect(abs(v[i] - v[j]) < 1e-9)
+        } }
+        #expect(abs(v[0] - v[3]) < 1e-9)
+        #expect(abs(v.min()! - (try BruteForce.maximin(p))) < 1e-6)
+    }
+
+    @Test func impossibleQuotasGiveAClearError() throws {
+        let people = (0..<10).map { [$0 < 2 ? 0 : 1] }
+        let p = makeProblem(panelSize: 4, bounds: [[(3, 4), (0, 4)]], people: people)
+        for algorithm in [LeximinSelection() as any SelectionAlgorithm, MaximinSelection(), NashSelection()] {
+            #expect(throws: KleroterionError.self) { try algorithm.select(p, random: try SeededRandom(seed: "x"), options: SelectionOptions()) }
+        }
+    }
+
+    @Test func registryHasLeximinFirst() throws {
+        #expect(SelectionAlgorithms.names == ["leximin", "maximin", "nash", "legacy"])
+    }
+}
