@@ -11,7 +11,7 @@ import Foundation
 /// by symmetry). Columns are only ever added, and each solve starts from the previous basis.
 final class ProbabilityMaster {
     let classes: RespondentClasses
-    private let session: any LinearProgramSession
+    private var session: any LinearProgramSession
     private(set) var compositions: [Composition] = []
     private var known: Set<Composition> = []
     /// The fixed chance per class (nil while the class still takes part in the maximin).
@@ -57,8 +57,8 @@ final class ProbabilityMaster {
     /// Fixes the chance of some classes (they leave the maximin) at `value` minus a tiny slack for rounding.
     func fix(_ newly: [Int], at value: Double) throws {
         for c in newly {
-            fixed[c] = value
-            try session.setRowBounds(c, lower: max(0, value - ProbabilityMaster.fixingSlack), upper: .infinity)
+            fixed[c] = max(0, value - ProbabilityMaster.fixingSlack)
+            try session.setRowBounds(c, lower: fixed[c]!, upper: .infinity)
         }
         let free = (0..<classes.count).filter { fixed[$0] == nil }
         try session.setColumnEntries(0, rows: free, coefficients: free.map { _ in -1 })
@@ -69,7 +69,12 @@ final class ProbabilityMaster {
     static let fixingSlack = 1e-9
 
     func solve(timeLimit: Double? = nil) throws -> Result {
-        let s = try session.solveLP(timeLimit: timeLimit)
+        var s = try session.solveLP(timeLimit: timeLimit)
+        if s.status != .optimal, s.status != .timeLimit(hasSolution: false) {
+            // Round-off after a change of the matrix can leave GLPK on a bad basis: start once more afresh.
+            session.resetBasis()
+            s = try session.solveLP(timeLimit: timeLimit)
+        }
         guard s.status == .optimal else {
             throw KleroterionError("internal error: the master LP ended as \(s.status)", fix: "please report this with the input files")
         }

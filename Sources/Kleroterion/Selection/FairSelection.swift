@@ -16,6 +16,9 @@ final class FairRun {
     private(set) var stoppedEarly = false
     /// How many times the pricing ILP was solved.
     private(set) var oracleCalls = 0
+    /// Seconds spent in the pricing ILP and in master LP solves (for the notes and for profiling).
+    private(set) var oracleSeconds = 0.0
+    var masterSeconds = 0.0
 
     init(_ algorithm: String, problem: SelectionProblem, options: SelectionOptions, solver: any LinearSolver = GLPKSolver()) throws {
         self.algorithm = algorithm
@@ -41,6 +44,8 @@ final class FairRun {
     func price(_ weights: [Double]) throws -> (composition: Composition, value: Double)? {
         if outOfTime() { return nil }
         oracleCalls += 1
+        let t = Date()
+        defer { oracleSeconds += Date().timeIntervalSince(t) }
         guard let best = try oracle.best(weights: weights, timeLimit: remaining) else { stoppedEarly = true; return nil }
         return best
     }
@@ -83,7 +88,7 @@ final class FairRun {
         if stoppedEarly {
             allNotes.append(String(format: "The time limit of %.0f s stopped the optimisation early: the panel was drawn from the best distribution found so far, which meets every quota but may not be fully %@-optimal.", options.timeLimit ?? 0, algorithm))
         }
-        allNotes.append("The \(algorithm) distribution has \(distribution.panels.count) panels, built from \(compositions.count) compositions over \(classes.count) classes of interchangeable respondents (\(oracleCalls) pricing ILPs, \(String(format: "%.1f", elapsed)) s).")
+        allNotes.append("The \(algorithm) distribution has \(distribution.panels.count) panels, built from \(compositions.count) compositions over \(classes.count) classes of interchangeable respondents (\(oracleCalls) pricing ILPs in \(String(format: "%.1f", oracleSeconds)) s, master LPs \(String(format: "%.1f", masterSeconds)) s, \(String(format: "%.1f", elapsed)) s in all).")
         return SelectionOutcome(panel: drawn, probabilities: SelectionProbabilities(values: marginals),
                                 distribution: distribution, algorithm: algorithm, notes: allNotes)
     }

@@ -29,7 +29,7 @@ public struct LeximinSelection: SelectionAlgorithm {
             try master.fix(newly, at: result.z)
             let fixedSet = Set(newly)
             free = free.filter { !fixedSet.contains($0) }
-            run.report("stage \(stage): fixed \(newly.count) classes at \(result.z); \(free.count) of \(run.classes.count) classes left", force: stage == 1)
+            run.report("stage \(stage): fixed \(newly.count) classes at \(result.z); \(free.count) of \(run.classes.count) classes left (ILP \(run.oracleSeconds) s, LP \(run.masterSeconds) s)", force: stage == 1)
         }
         return run.finish(master.compositions, weights: result.weights, random: random,
                           notes: ["Leximin: \(stage) stages of column generation."])

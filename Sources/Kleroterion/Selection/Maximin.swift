@@ -1,3 +1,5 @@
+import Foundation
+
 /// MAXIMIN: the distribution over valid panels that makes the smallest selection chance as large as possible.
 ///
 /// One stage of leximin: column generation on the master LP (`ProbabilityMaster`) with the pricing ILP
@@ -18,24 +20,62 @@ public struct MaximinSelection: SelectionAlgorithm {
     }
 }
 
-/// The column-generation loop shared by maximin and each leximin stage.
+/// The column-generation loop shared by maximin and each leximin stage, with dual smoothing.
+///
+/// Plain column generation prices at the master LP's duals, which jump from one extreme to another, so
+/// it needs many columns. Wentges smoothing prices at a mix `α·ū + (1−α)·u` of the best dual point so far
+/// (`ū`, the one with the lowest Lagrangian bound) and the current duals `u`. Every price gives a valid
+/// upper bound on the stage optimum (`L(u) = max_P Σ u_c a_Pc − Σ_fixed u_c v_c`); when the smoothed price
+/// finds no column that improves the LP, the loop prices once at `u` itself, which either finds one or
+/// proves the LP optimal over all valid panels.
 enum ColumnGeneration {
-    /// A column is added while the pricing ILP finds a panel whose reduced cost exceeds this. By LP duality
-    /// the stage optimum is then within this of the LP value.
+    /// A column is added while its reduced cost exceeds this; the stage optimum is then within this of
+    /// the LP value (LP duality).
     static let tolerance = 1e-9
+    /// The smoothing weight of the best dual point.
+    static let smoothing = 0.7
 
-    /// Adds the pricing ILP's best panel until none improves the master LP; returns the last master solution.
     static func maximise(_ master: ProbabilityMaster, run: FairRun, stage: Int?) throws -> ProbabilityMaster.Result {
-        var result = try master.solve(timeLimit: run.remaining)
+        func solve() throws -> ProbabilityMaster.Result {
+            let t = Date()
+            defer { run.masterSeconds += Date().timeIntervalSince(t) }
+            return try master.solve(timeLimit: run.remaining)
+        }
+        func fixedPart(_ u: [Double]) -> Double {
+            var s = 0.0
+            for (c, v) in master.fixed.enumerated() { if let v { s += u[c] * v } }
+            return s
+        }
+        func reducedCost(_ comp: Composition, _ r: ProbabilityMaster.Result) -> Double {
+            var s = -r.convexityDual
+            for (c, n) in zip(comp.classes, comp.counts) { s += r.personWeights[c] * Double(n) }
+            return s
+        }
+        let size = (0..<master.classes.count).map { Double(master.classes.size($0)) }
+        var result = try solve()
+        var center: [Double]? = nil        // ū: class prices with the best bound so far
+        var bestBound = Double.infinity
         var iteration = 0
-        while true {
+        while !run.stoppedEarly {
             iteration += 1
-            guard let (comp, value) = try run.price(result.personWeights) else { break }
-            let improvement = value - result.convexityDual
-            run.report((stage.map { "stage \($0), " } ?? "") + "iteration \(iteration), minimum probability \(result.z), bound \(result.z + max(0, improvement))")
-            if improvement <= tolerance { break }
-            if try master.add([comp]) == 0 { break }   // already present: only round-off is left
-            result = try master.solve(timeLimit: nil)
+            if bestBound - result.z <= tolerance { break }
+            let u = result.classDuals
+            let smoothed = center.map { c in zip(c, u).map { smoothing * $0 + (1 - smoothing) * $1 } } ?? u
+            guard let (comp, value) = try run.price(zip(smoothed, size).map { $0 / $1 }) else { break }
+            let bound = value - fixedPart(smoothed)
+            if bound < bestBound { bestBound = bound; center = smoothed }
+            run.report((stage.map { "stage \($0), " } ?? "") + "iteration \(iteration), minimum probability \(result.z), bound \(bestBound)")
+            if reducedCost(comp, result) > tolerance, try master.add([comp]) > 0 {
+                result = try solve()
+                continue
+            }
+            // Mis-priced (or nothing better): price at the LP duals themselves.
+            guard let (exact, exactValue) = try run.price(result.personWeights) else { break }
+            let exactBound = exactValue - fixedPart(u)
+            if exactBound < bestBound { bestBound = exactBound; center = u }
+            if exactValue - result.convexityDual <= tolerance { break }
+            if try master.add([exact]) == 0 { break }   // already present: only round-off is left
+            result = try solve()
         }
         return result
     }

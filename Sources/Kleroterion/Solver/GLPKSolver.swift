@@ -18,6 +18,9 @@ public struct GLPKSolver: LinearSolver {
 /// One GLPK problem object. Indices are 0-based here and 1-based inside GLPK.
 public final class GLPKSession: LinearProgramSession {
     let problem: OpaquePointer
+    public var simplexMethod = SimplexMethod.primal
+    /// Simplex pivots made by this session (for profiling).
+    public private(set) var pivots = 0
     public private(set) var columnCount = 0
     public private(set) var rowCount = 0
     private var integerColumns = 0
@@ -107,7 +110,7 @@ public final class GLPKSession: LinearProgramSession {
         }
     }
 
-    private func setRowEntries(_ row: Int, columns: [Int], coefficients: [Double]) throws {
+    public func setRowEntries(_ row: Int, columns: [Int], coefficients: [Double]) throws {
         let (ind, val) = try entries(columns, coefficients, limit: columnCount, what: "column")
         ind.withUnsafeBufferPointer { i in
             val.withUnsafeBufferPointer { v in
@@ -153,10 +156,15 @@ public final class GLPKSession: LinearProgramSession {
         glp_init_smcp(&parm)
         parm.msg_lev = GLP_MSG_OFF
         parm.presolve = GLP_OFF   // keep the basis: warm starts need it
+        if simplexMethod == .dual { parm.meth = GLP_DUALP }   // dual simplex; GLPK falls back to primal if needed
         if let timeLimit { parm.tm_lim = Self.milliseconds(timeLimit) }
+        let before = glp_get_it_cnt(problem)
         var code = glp_simplex(problem, &parm)
-        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
-            // The old basis went bad (e.g. after changing the matrix): start again from an advanced basis.
+        pivots += Int(glp_get_it_cnt(problem) - before)
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL {
+            // The old basis went bad (e.g. after changing the matrix, or round-off piled up): start again
+            // from an advanced basis, with the primal simplex.
+            parm.meth = GLP_PRIMAL
             glp_adv_basis(problem, 0)
             code = glp_simplex(problem, &parm)
         }
@@ -215,6 +223,8 @@ public final class GLPKSession: LinearProgramSession {
                                    fix: "this is a bug in Kleroterion or GLPK; please report it with the input files")
         }
     }
+
+    public func resetBasis() { glp_adv_basis(problem, 0) }
 
     private static func milliseconds(_ seconds: Double) -> Int32 {
         Int32(clamping: Int((max(seconds, 0.001) * 1000).rounded(.up)))

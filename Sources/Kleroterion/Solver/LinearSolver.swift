@@ -20,6 +20,9 @@ extension LinearSolver {
     }
 }
 
+/// The simplex variant a session uses.
+public enum SimplexMethod: Sendable { case primal, dual }
+
 /// A model held inside the solver, so that it can grow and be re-solved warm.
 ///
 /// Column generation adds columns (panels) and re-solves from the previous optimal basis with the simplex
@@ -39,6 +42,13 @@ public protocol LinearProgramSession: AnyObject {
     func setRowBounds(_ row: Int, lower: Double, upper: Double) throws
     /// Replaces all entries of one column of the constraint matrix.
     func setColumnEntries(_ column: Int, rows: [Int], coefficients: [Double]) throws
+    /// Replaces all entries of one row of the constraint matrix.
+    func setRowEntries(_ row: Int, columns: [Int], coefficients: [Double]) throws
+    /// Which simplex method the next LP solves start with. After adding rows (cuts) the old basis stays
+    /// dual feasible, so the dual simplex re-solves it in few pivots; after adding columns, the primal.
+    var simplexMethod: SimplexMethod { get set }
+    /// Forgets the current basis (the next solve starts from a fresh crash basis).
+    func resetBasis()
     /// Solves the LP relaxation with the simplex method, starting from the current basis.
     func solveLP(timeLimit: Double?) throws -> Solution
     /// Solves with integer flags at gap zero (branch and bound after an LP relaxation).
