@@ -3,7 +3,7 @@ import Testing
 @testable import Kleroterion
 
 /// Brute force for tiny pools: every valid panel, and the maximin / leximin LPs over all of them.
-enum BruteForce {
+enum FairBruteForce {
     /// Every panel (sorted person indices) that meets the quotas and the household rule.
     static func panels(_ p: SelectionProblem) -> [[Int]] {
         var result: [[Int]] = []

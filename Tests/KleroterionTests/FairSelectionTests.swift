@@ -8,8 +8,8 @@ import Testing
     @Test(arguments: seeds)
     func maximinMatchesBruteForce(seed: Int) throws {
         let p = try randomSmallProblem(seed: seed)
-        guard !BruteForce.panels(p).isEmpty else { return }
-        let expected = try BruteForce.maximin(p)
+        guard !FairBruteForce.panels(p).isEmpty else { return }
+        let expected = try FairBruteForce.maximin(p)
         let o = try MaximinSelection().select(p, random: try SeededRandom(seed: "m\(seed)"), options: SelectionOptions())
         checkOutcome(p, o)
         #expect(abs(o.probabilities.values.min()! - expected) < 1e-6, "maximin \(o.probabilities.values.min()!) vs brute force \(expected)")
@@ -18,8 +18,8 @@ import Testing
     @Test(arguments: seeds)
     func leximinMatchesBruteForce(seed: Int) throws {
         let p = try randomSmallProblem(seed: seed)
-        guard !BruteForce.panels(p).isEmpty else { return }
-        let expected = try BruteForce.leximin(p)
+        guard !FairBruteForce.panels(p).isEmpty else { return }
+        let expected = try FairBruteForce.leximin(p)
         let o = try LeximinSelection().select(p, random: try SeededRandom(seed: "l\(seed)"), options: SelectionOptions())
         checkOutcome(p, o)
         // Leximin chances are unique, so they must match person by person.
@@ -31,7 +31,7 @@ import Testing
     @Test(arguments: seeds)
     func nashIsValidAndAtLeastAsGoodAsLeximinInLogSum(seed: Int) throws {
         let p = try randomSmallProblem(seed: seed)
-        guard !BruteForce.panels(p).isEmpty else { return }
+        guard !FairBruteForce.panels(p).isEmpty else { return }
         let nash = try NashSelection().select(p, random: try SeededRandom(seed: "n\(seed)"), options: SelectionOptions())
         let lex = try LeximinSelection().select(p, random: try SeededRandom(seed: "n\(seed)"), options: SelectionOptions())
         checkOutcome(p, nash)
@@ -65,7 +65,7 @@ import Testing
             #expect(abs(v[i] - v[j]) < 1e-9)
         } }
         #expect(abs(v[0] - v[3]) < 1e-9)
-        #expect(abs(v.min()! - (try BruteForce.maximin(p))) < 1e-6)
+        #expect(abs(v.min()! - (try FairBruteForce.maximin(p))) < 1e-6)
     }
 
     @Test func impossibleQuotasGiveAClearError() throws {
