@@ -81,8 +81,9 @@ struct InviteCommand: ParsableCommand {
                   + (outcome.addresses.map { " at \($0) addresses (one per address)" } ?? "")
                   + " in \(outcome.strata.count) strat\(outcome.strata.count == 1 ? "um" : "a").")
             if settings.responseRates != nil {
-                print(String(format: "Expected respondents: %.0f; expected pool vs population distance %.2f%% (%.2f%% with proportional letters).",
-                             report.expectedRespondents, report.expectedPoolDistance * 100, report.expectedPoolDistanceWithProportionalLetters * 100))
+                print(String(format: "Expected respondents: %.0f (%.0f with proportional letters); expected pool vs population distance %.2f%% (%.2f%% with proportional letters).",
+                             report.expectedRespondents, report.expectedRespondentsWithProportionalLetters,
+                             report.expectedPoolDistance * 100, report.expectedPoolDistanceWithProportionalLetters * 100))
             }
             print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
         }

@@ -90,6 +90,13 @@ private func chiSquarePValue(counts: [Int], probabilities: [Double], draws: Int)
         let pz = 1.0 / 1 * h.expectedInverseCount(own: .init(m: 1, k: 1))
         #expect(abs(px - 0.25) < 1e-12)
         #expect(abs(pz - 0.75) < 1e-12)
+        // Shortfall: 1 letter, address 2 always joins, so none is possible; 2 letters need address 1 too (chance 1/2).
+        #expect(h.shortfallBound(letters: 1) == 0)
+        #expect(h.shortfallBound(letters: 2) >= 0.5)   // a bound on the true chance, 1/2
+        var city = AddressProbability()
+        city.types[.init(m: 2, k: 1)] = 10_000          // about 5,000 addresses join; 1,000 letters never fall short
+        #expect(city.shortfallBound(letters: 1000) < 1e-12)
+        #expect(city.shortfallBound(letters: 4990) > 0.1)
         // Addresses wholly in one stratum: E[1/A] = 1/A exactly, also for a city-sized A.
         for a in [1, 2, 10, 1000, 2_000_000] {
             var big = AddressProbability()

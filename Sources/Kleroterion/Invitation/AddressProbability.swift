@@ -19,8 +19,8 @@ import Foundation
 /// decay. Beyond s = 64/μ the integrand is below e^−64 and is dropped. The result is exact up to rounding
 /// (about 1e−12 relative), not an approximation such as n / (m · E[A]).
 ///
-/// This holds as long as every possible lot of contacts leaves at least `n` addresses in the stratum;
-/// `guaranteed` reports whether that is certain (enough addresses whose residents are all in h).
+/// This holds as long as the lot of contacts leaves at least `n` addresses in the stratum (otherwise the draw stops);
+/// `shortfallBound` bounds the chance that it does not.
 struct AddressProbability {
     /// Address types of one stratum: (eligible residents m, of whom in the stratum k) → number of addresses.
     var types: [AddressType: Int] = [:]
@@ -34,6 +34,19 @@ struct AddressProbability {
 
     /// Addresses whose residents are all in the stratum: they are in it whatever the contact lot.
     var certainAddresses: Int { types.filter { $0.key.k == $0.key.m }.values.reduce(0, +) }
+
+    /// An upper bound on the chance that the contact lot leaves fewer than `letters` addresses in the stratum
+    /// (0 when that cannot happen). The other addresses join independently, so the Chernoff bound for their
+    /// number X with mean μ applies: P(X ≤ (1 − δ)μ) ≤ exp(−δ²μ / 2).
+    func shortfallBound(letters: Int) -> Double {
+        let needed = letters - certainAddresses      // X must reach this
+        if needed <= 0 { return 0 }
+        let mu = types.filter { $0.key.k < $0.key.m }.reduce(0.0) { $0 + Double($1.value) * $1.key.p }
+        let t = Double(needed - 1)                   // shortfall: X ≤ needed − 1
+        guard mu > 0, t < mu else { return 1 }
+        let delta = 1 - t / mu
+        return exp(-delta * delta * mu / 2)
+    }
 
     /// E[1/A] for a resident at an address of type `own`, where A counts that address plus the others.
     func expectedInverseCount(own: AddressType) -> Double {

@@ -171,6 +171,7 @@ struct InvitationPlan {
                                  probability: Double(letters[s]) / Double(type.m) * types[s].expectedInverseCount(own: type))
             }
         }
-        exact = strata.map { types[$0].certainAddresses >= letters[$0] }
+        // Exact when a shortfall is impossible or its chance is negligible (the draw would stop rather than use it).
+        exact = strata.map { types[$0].shortfallBound(letters: letters[$0]) < 1e-12 }
     }
 }

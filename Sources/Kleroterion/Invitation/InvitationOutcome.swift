@@ -48,8 +48,8 @@ public struct StratumOutcome: Sendable {
     public let proportionalLetters: Int
     /// Each resident's chance of a letter, by kind of resident.
     public let probabilities: [ProbabilityClass]
-    /// One letter per address: true when every possible lot of contacts leaves enough addresses, so the
-    /// probabilities are exact; false when a lot could fall short (the draw then stops with an error).
+    /// One letter per address: true when the lot of contacts cannot leave fewer addresses than letters, or only
+    /// with a chance below 1e-12, so the probabilities are exact; false otherwise (a short lot stops the draw).
     public let probabilitiesExact: Bool
 
     /// Expected respondents: letters × response rate (× 1 when no rate is known).

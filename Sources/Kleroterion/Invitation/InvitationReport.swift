@@ -62,6 +62,8 @@ public struct InvitationReport: Codable, Equatable {
     /// How letters were weighted, in words: `none`, `response rates (…)`, `oversampling (…)` or both.
     public var weighting: String
     public var expectedRespondents: Double
+    /// Expected respondents had the letters been in proportion to population (same count).
+    public var expectedRespondentsWithProportionalLetters: Double
     /// Total variation distance (half the sum of absolute differences of shares, over strata) between the
     /// expected pool and the population: with these letters, and with letters in proportion to population.
     public var expectedPoolDistance: Double
@@ -94,6 +96,7 @@ public struct InvitationReport: Codable, Equatable {
             .compactMap { $0 }.joined(separator: " and ")
         if weighting.isEmpty { weighting = "none" }
         expectedRespondents = sumE
+        expectedRespondentsWithProportionalLetters = sumP
         strata = o.strata.enumerated().map { i, st in
             Stratum(values: Dictionary(uniqueKeysWithValues: zip(o.strataColumns, st.values)),
                     label: StratumKey.label(columns: o.strataColumns, values: st.values),

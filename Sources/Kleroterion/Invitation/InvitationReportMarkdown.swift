@@ -46,7 +46,7 @@ extension InvitationReport {
                     md += "| \(s.label) | \(c.residentsAtAddress ?? 0) | \(c.inStratumAtAddress ?? 0) | \(c.residents) | \(prob(c.probability)) |\n"
                 }
                 if !s.probabilitiesExact {
-                    md += "| \(s.label) | | | | *a lot of contacts could leave fewer addresses than letters; chances assume it did not* |\n"
+                    md += "| \(s.label) | | | | *the lot of contacts may leave fewer addresses than letters (chance above 1e-12); the chances assume it did not* |\n"
                 }
             }
         }
@@ -56,7 +56,9 @@ extension InvitationReport {
         }
         md += "Distance between expected pool and population (total variation, over strata): **\(pct(expectedPoolDistance))**"
         if weighted { md += "; with letters in proportion to population it would be \(pct(expectedPoolDistanceWithProportionalLetters))" }
-        md += ". Expected respondents: \(num(expectedRespondents)).\n\n"
+        md += ". Expected respondents: \(num(expectedRespondents))"
+        if weighted && settings.responseRates != nil { md += " (\(num(expectedRespondentsWithProportionalLetters)) with proportional letters)" }
+        md += ".\n\n"
         md += "| Column | Value | Population | Expected pool | Expected pool, proportional letters |\n|---|---|---:|---:|---:|\n"
         for m in marginals {
             md += "| \(m.column) | \(m.value.isEmpty ? "(empty)" : m.value) | \(pct(m.populationShare)) | \(pct(m.expectedPoolShare)) | \(pct(m.expectedPoolShareWithProportionalLetters)) |\n"
