@@ -127,7 +127,7 @@ struct InvitationPlan {
             groups = nil
             let label = { (s: Int) in StratumKey.label(columns: census.strataColumns, values: census.strata[s]) }
             for s in strata where letters[s] > census.population[s] {
-                throw KleroterionError("the stratum \(label(s)) would get \(letters[s]) letters but has only \(census.population[s]) eligible residents",
+                throw KleroterionError(file: path, "the stratum \(label(s)) would get \(letters[s]) letters but has only \(census.population[s]) eligible residents",
                                        fix: "lower --count, or lower this stratum's oversampling factor or raise its response rate")
             }
             let letters = self.letters
@@ -160,7 +160,7 @@ struct InvitationPlan {
         for s in strata {
             let most = types[s].types.values.reduce(0, +)
             if letters[s] > most {
-                throw KleroterionError("the stratum \(StratumKey.label(columns: census.strataColumns, values: census.strata[s])) would get \(letters[s]) letters but only \(most) addresses have a resident in it",
+                throw KleroterionError(file: path, "the stratum \(StratumKey.label(columns: census.strataColumns, values: census.strata[s])) would get \(letters[s]) letters but only \(most) addresses have a resident in it",
                                        fix: "lower --count, or lower this stratum's oversampling factor or raise its response rate")
             }
         }

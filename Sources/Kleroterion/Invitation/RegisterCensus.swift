@@ -71,13 +71,13 @@ struct RegisterCensus {
                     strataColumns.append(-1)
                     self.strataColumns.append(AgeBand.column)
                 } else {
-                    let c = try stream.requireColumn(name, purpose: "a strata column (--strata)")
+                    let c = try stream.requireColumn(name, purpose: "named in --strata")
                     strataColumns.append(c)
                     self.strataColumns.append(stream.header[c])
                 }
             }
             for name in settings.addressColumns {
-                addressColumns.append(try stream.requireColumn(name, purpose: "an address column (--one-per-address)"))
+                addressColumns.append(try stream.requireColumn(name, purpose: "named in --one-per-address"))
             }
         }, row: { index, record in
             rows += 1

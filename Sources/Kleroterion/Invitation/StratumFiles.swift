@@ -5,9 +5,10 @@ public enum StratumFiles {
         try read(path: path, strataColumns: strataColumns, valueColumns: ["response_rate"], what: "response rate") { value, place in
             guard value > 0 && value <= 1 else {
                 throw KleroterionError(file: place.file, line: place.line, column: place.column,
-                                       value <= 0 ? "a response rate of \(value) means nobody would answer, so no number of letters can fill this stratum"
-                                                  : "a response rate of \(value) is above 1 (100%)",
-                                       fix: "give a rate above 0 and at most 1, such as 0.12 for 12%")
+                                       value <= 0 ? "a response rate of \(place.text) means nobody would answer, so no number of letters can fill this stratum"
+                                                  : "a response rate of \(place.text) is above 1 (100%)",
+                                       fix: value <= 0 ? "give the share that is expected to respond, above 0 and at most 1, such as 0.12 for 12%"
+                                                       : "write the rate as a share (0.12) or with a percent sign (12%)")
             }
         }
     }
@@ -17,7 +18,7 @@ public enum StratumFiles {
         try read(path: path, strataColumns: strataColumns, valueColumns: ["factor", "oversampling_factor", "oversampling"], what: "oversampling factor") { value, place in
             guard value > 0 && value.isFinite else {
                 throw KleroterionError(file: place.file, line: place.line, column: place.column,
-                                       "an oversampling factor must be above 0 (it is \(value))",
+                                       "an oversampling factor must be above 0 (it is \(place.text))",
                                        fix: "give 1 for no oversampling, 2 for twice the letters per resident; leave the stratum out for 1")
             }
         }
@@ -93,12 +94,12 @@ public enum StratumFiles {
         return table
     }
 
-    struct Place { let file: String; let line: Int; let column: String }
+    struct Place { let file: String; let line: Int; let column: String; let text: String }
 
     private static func read(path: String, strataColumns: [String], valueColumns: [String], what: String,
                              check: (Double, Place) throws -> Void) throws -> StratumTable {
         let table = try CSVReader.read(path: path)
-        let columns = try strataColumns.map { try table.requireColumn($0, purpose: "a strata column; the file needs one column per --strata column") }
+        let columns = try strataColumns.map { try table.requireColumn($0, purpose: "named in --strata; this file needs one column per strata column") }
         guard let valueColumn = valueColumns.lazy.compactMap({ table.columnIndex($0) }).first else {
             _ = try table.requireColumn(valueColumns[0], purpose: "the \(what) per stratum")
             fatalError("unreachable")
@@ -107,7 +108,7 @@ public enum StratumFiles {
         var written: [String: [String]] = [:]
         for (row, line) in zip(table.rows, table.lineNumbers) {
             let text = row[valueColumn].trimmingSpaces()
-            let place = Place(file: path, line: line, column: table.header[valueColumn])
+            let place = Place(file: path, line: line, column: table.header[valueColumn], text: text)
             guard let value = number(text) else {
                 throw KleroterionError(file: path, line: line, column: table.header[valueColumn], "'\(text)' is not a number",
                                        fix: "write the \(what) as a number such as 0.12 (or 12%)")
