@@ -29,6 +29,7 @@ struct InviteCommand: ParsableCommand {
     @Option(help: "Expected response rate per stratum: the strata columns plus response_rate.") var responseRates: String?
     @Option(help: "A previous round's invitations (register extract), to estimate response rates (with --previous-respondents).") var previousInvitations: String?
     @Option(help: "The ids of the previous round's respondents (with --previous-invitations).") var previousRespondents: String?
+    @Option(help: "The previous round's reference date, for its invitees' age bands (default: --reference-date).") var previousReferenceDate: String?
     @Option(help: "Oversampling factor per stratum: the strata columns plus factor.") var oversample: String?
     @Option(help: "Ids that get no letter (earlier participants, officials): a CSV with an id column.") var exclude: String?
 
@@ -59,9 +60,16 @@ struct InviteCommand: ParsableCommand {
             case (let file?, nil, nil):
                 settings.responseRates = try StratumFiles.responseRates(path: file, strataColumns: settings.strataColumns)
             case (nil, let invitations?, let respondents?):
+                var previousDate = settings.referenceDate
+                if let text = previousReferenceDate {
+                    guard let date = CalendarDate(parsing: text) else {
+                        throw KleroterionError("--previous-reference-date '\(text)' is not a date", fix: "write it as YYYY-MM-DD, e.g. --previous-reference-date 2025-01-01")
+                    }
+                    previousDate = date
+                }
                 settings.responseRates = try StratumFiles.estimatedRates(
                     invitations: invitations, respondents: respondents, strataColumns: settings.strataColumns,
-                    idColumn: idColumn, birthDateColumn: birthDateColumn, referenceDate: settings.referenceDate)
+                    idColumn: idColumn, birthDateColumn: birthDateColumn, referenceDate: previousDate)
             case (_?, _, _):
                 throw KleroterionError("--response-rates cannot be combined with --previous-invitations/--previous-respondents",
                                        fix: "give the rates in a file, or let them be estimated from the previous round, not both")

@@ -32,6 +32,8 @@ public enum StratumFiles {
 
     /// Estimates response rates per stratum from a previous round: the invitations it sent (a register extract
     /// with the strata columns, or the birth date for `age_band`) and the ids of those who responded.
+    /// `age_band` is counted at `referenceDate`, which should be the previous round's own reference date (an
+    /// invitee aged 24 then answered as a 16-24, even if she is 25 now).
     public static func estimatedRates(invitations: String, respondents: String, strataColumns: [String],
                                       idColumn: String, birthDateColumn: String, referenceDate: CalendarDate?) throws -> StratumTable {
         let letters = try CSVReader.read(path: invitations)
