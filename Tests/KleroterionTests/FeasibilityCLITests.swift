@@ -75,6 +75,10 @@ import Testing
         let relaxed = try run(common + ["--out", f.dir + "/relaxed", "--relax"])
         #expect(relaxed.status == 0)
         #expect(FileManager.default.fileExists(atPath: f.dir + "/relaxed/relaxation.md"))
+        // The relaxation is recorded in the report.
+        let report = try String(contentsOfFile: f.dir + "/relaxed/report.md", encoding: .utf8)
+        #expect(report.contains("The quotas were relaxed with --relax by 2 seat(s)"))
+        #expect(report.contains("lower the minimum of age 16-24 from 5 to 3"))
         let panel = try ids(f.dir + "/relaxed/panel.csv"), remaining = try ids(f.dir + "/relaxed/remaining.csv")
         #expect(panel.count == 10)
         #expect((panel + remaining).sorted() == (0..<40).map { "r\($0)" }.sorted())
