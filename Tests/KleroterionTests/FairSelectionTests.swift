@@ -80,3 +80,16 @@ import Testing
         #expect(SelectionAlgorithms.names == ["leximin", "maximin", "nash", "legacy"])
     }
 }
+
+@Suite struct FairSelectionTimeLimitTests {
+    @Test func aTimeLimitStopsCleanlyWithAValidDistribution() throws {
+        let r = try SeededRandom(seed: "time limit pool")
+        let people = (0..<80).map { _ in [r.int(below: 2), r.int(below: 4), r.int(below: 3)] }
+        let p = makeProblem(panelSize: 20, bounds: [[(9, 11), (9, 11)], [(4, 6), (4, 6), (4, 6), (4, 6)], [(6, 8), (6, 8), (5, 8)]], people: people)
+        for algorithm in [LeximinSelection() as any SelectionAlgorithm, MaximinSelection(), NashSelection()] {
+            let o = try algorithm.select(p, random: try SeededRandom(seed: "t"), options: SelectionOptions(timeLimit: 1e-6))
+            checkOutcome(p, o)
+            #expect(o.notes.contains { $0.contains("time limit") }, "\(algorithm.name): \(o.notes)")
+        }
+    }
+}

@@ -68,8 +68,10 @@ final class ProbabilityMaster {
     /// Slack given to fixed chances so that later stages stay feasible despite rounding.
     static let fixingSlack = 1e-9
 
-    func solve(timeLimit: Double? = nil) throws -> Result {
+    /// Solves the master LP; nil when the time limit ran out first.
+    func solve(timeLimit: Double? = nil) throws -> Result? {
         var s = try session.solveLP(timeLimit: timeLimit)
+        if s.status == .timeLimit(hasSolution: false) { return nil }
         if s.status != .optimal, s.status != .timeLimit(hasSolution: false) {
             // Round-off after a change of the matrix can leave GLPK on a bad basis: start once more afresh.
             session.resetBasis()

@@ -34,6 +34,9 @@ final class FairRun {
     /// Seconds left before the time limit (nil: no limit).
     var remaining: Double? { options.timeLimit.map { $0 - elapsed } }
 
+    /// Records that the time limit stopped the optimisation.
+    func stop() { stoppedEarly = true }
+
     /// True (and remembered) once the time limit has passed.
     func outOfTime() -> Bool {
         if let r = remaining, r <= 0 { stoppedEarly = true }
@@ -73,7 +76,14 @@ final class FairRun {
             panels.append(comp)
             for c in comp.classes { covered[c] = true }
         }
-        if panels.isEmpty, let (comp, _) = try price(covered.map { _ in 0 }) { panels.append(comp) }
+        if panels.isEmpty {
+            // Even past the time limit, a distribution needs one valid panel: find it without a limit.
+            guard let (comp, _) = try oracle.best(weights: covered.map { _ in 0 }) else {
+                throw KleroterionError("internal error: the pricing ILP stopped without a time limit")
+            }
+            panels.append(comp)
+            for c in comp.classes { covered[c] = true }
+        }
         return (panels, covered)
     }
 

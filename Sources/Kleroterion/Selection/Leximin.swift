@@ -19,10 +19,10 @@ public struct LeximinSelection: SelectionAlgorithm {
         try master.add(run.coveringPanels().panels)
         var stage = 0
         var free = Array(0..<run.classes.count)
-        var result = try master.solve(timeLimit: run.remaining)
+        var result = try master.solve(timeLimit: nil)!
         while !free.isEmpty {
             stage += 1
-            result = try ColumnGeneration.maximise(master, run: run, stage: stage)
+            result = try ColumnGeneration.maximise(master, run: run, stage: stage, previous: result)
             if run.stoppedEarly { break }
             var newly = free.filter { result.classDuals[$0] > Self.dualThreshold }
             if newly.isEmpty, let top = free.max(by: { result.classDuals[$0] < result.classDuals[$1] }) { newly = [top] }

@@ -35,11 +35,13 @@ enum ColumnGeneration {
     /// The smoothing weight of the best dual point.
     static let smoothing = 0.7
 
-    static func maximise(_ master: ProbabilityMaster, run: FairRun, stage: Int?) throws -> ProbabilityMaster.Result {
-        func solve() throws -> ProbabilityMaster.Result {
+    /// `previous` is the last master solution, returned if the time limit strikes before the first solve.
+    static func maximise(_ master: ProbabilityMaster, run: FairRun, stage: Int?, previous: ProbabilityMaster.Result? = nil) throws -> ProbabilityMaster.Result {
+        func solve() throws -> ProbabilityMaster.Result? {
             let t = Date()
             defer { run.masterSeconds += Date().timeIntervalSince(t) }
-            return try master.solve(timeLimit: run.remaining)
+            guard let r = try master.solve(timeLimit: run.remaining) else { run.stop(); return nil }
+            return r
         }
         func fixedPart(_ u: [Double]) -> Double {
             var s = 0.0
@@ -52,7 +54,7 @@ enum ColumnGeneration {
             return s
         }
         let size = (0..<master.classes.count).map { Double(master.classes.size($0)) }
-        var result = try solve()
+        guard var result = try solve() else { return try previous ?? master.solve(timeLimit: nil)! }
         var center: [Double]? = nil        // ū: class prices with the best bound so far
         var bestBound = Double.infinity
         var iteration = 0
@@ -66,7 +68,8 @@ enum ColumnGeneration {
             if bound < bestBound { bestBound = bound; center = smoothed }
             run.report((stage.map { "stage \($0), " } ?? "") + "iteration \(iteration), minimum probability \(result.z), bound \(bestBound)")
             if reducedCost(comp, result) > tolerance, try master.add([comp]) > 0 {
-                result = try solve()
+                guard let next = try solve() else { break }
+                result = next
                 continue
             }
             // Mis-priced (or nothing better): price at the LP duals themselves.
@@ -75,7 +78,8 @@ enum ColumnGeneration {
             if exactBound < bestBound { bestBound = exactBound; center = u }
             if exactValue - result.convexityDual <= tolerance { break }
             if try master.add([exact]) == 0 { break }   // already present: only round-off is left
-            result = try solve()
+            guard let next = try solve() else { break }
+            result = next
         }
         return result
     }

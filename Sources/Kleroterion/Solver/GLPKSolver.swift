@@ -158,17 +158,22 @@ public final class GLPKSession: LinearProgramSession {
         parm.presolve = GLP_OFF   // keep the basis: warm starts need it
         if simplexMethod == .dual { parm.meth = GLP_DUALP }   // dual simplex; GLPK falls back to primal if needed
         if let timeLimit { parm.tm_lim = Self.milliseconds(timeLimit) }
+        // A warm re-solve should need few pivots; on degenerate LPs GLPK can stall for minutes instead.
+        parm.it_lim = Int32(clamping: max(20_000, 20 * (rowCount + columnCount)))
         let before = glp_get_it_cnt(problem)
         var code = glp_simplex(problem, &parm)
-        pivots += Int(glp_get_it_cnt(problem) - before)
-        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL {
-            // The old basis went bad (e.g. after changing the matrix, or round-off piled up): start again
-            // from an advanced basis, with the primal simplex.
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL || code == GLP_EITLIM {
+            // The old basis went bad (after changing the matrix, or round-off piled up) or the simplex
+            // stalled: start again from an advanced basis, with the primal simplex and other pivot rules.
             parm.meth = GLP_PRIMAL
+            parm.pricing = GLP_PT_STD
+            parm.r_test = GLP_RT_STD
+            parm.it_lim = Int32.max
             glp_adv_basis(problem, 0)
             code = glp_simplex(problem, &parm)
         }
-        if code == GLP_ETMLIM || code == GLP_EITLIM {
+        pivots += Int(glp_get_it_cnt(problem) - before)
+        if code == GLP_ETMLIM {
             return Solution(status: .timeLimit(hasSolution: false), objective: .nan, values: [], rowDuals: [])
         }
         guard code == 0 else { throw Self.failure("simplex", code) }
