@@ -91,12 +91,15 @@ private func chiSquarePValue(counts: [Int], probabilities: [Double], draws: Int)
         #expect(abs(px - 0.25) < 1e-12)
         #expect(abs(pz - 0.75) < 1e-12)
         // Shortfall: 1 letter, address 2 always joins, so none is possible; 2 letters need address 1 too (chance 1/2).
-        #expect(h.shortfallBound(letters: 1) == 0)
-        #expect(h.shortfallBound(letters: 2) >= 0.5)   // a bound on the true chance, 1/2
+        #expect(h.shortfallChance(letters: 1) == 0)
+        #expect(abs(h.shortfallChance(letters: 2) - 0.5) < 1e-12)   // exact: address 1 must join, chance 1/2
+        var town = AddressProbability()
+        town.types[.init(m: 2, k: 1)] = 4                // X ~ Binomial(4, 1/2): P(X ≤ 1) = 5/16
+        #expect(abs(town.shortfallChance(letters: 2) - 5.0 / 16) < 1e-12)
         var city = AddressProbability()
         city.types[.init(m: 2, k: 1)] = 10_000          // about 5,000 addresses join; 1,000 letters never fall short
-        #expect(city.shortfallBound(letters: 1000) < 1e-12)
-        #expect(city.shortfallBound(letters: 4990) > 0.1)
+        #expect(city.shortfallChance(letters: 1000) < 1e-12)
+        #expect(city.shortfallChance(letters: 4990) > 0.1)
         // Addresses wholly in one stratum: E[1/A] = 1/A exactly, also for a city-sized A.
         for a in [1, 2, 10, 1000, 2_000_000] {
             var big = AddressProbability()
@@ -336,6 +339,28 @@ private func chiSquarePValue(counts: [Int], probabilities: [Double], draws: Int)
         for (bad, words) in [("0", "nobody would answer"), ("1.2", "above 1"), ("-0.1", "nobody would answer"), ("veel", "not a number")] {
             let rates = writeTemp("district,response_rate\nNoord,0.1\nZuid,\(bad)\n", name: "rates.csv")
             expectError(["rates.csv:3", "response_rate", words]) { _ = try StratumFiles.responseRates(path: rates, strataColumns: ["district"]) }
+        }
+    }
+
+    @Test func ratesAndFactorsMayUseSomeOfTheStrataColumns() throws {
+        let path = writeTemp("id,district,birth_date\n" + (0..<60).map { "p\($0),\($0 % 2 == 0 ? "Noord" : "Zuid"),\(1945 + ($0 * 7) % 65)-05-05\n" }.joined())
+        let rates = writeTemp("age_band,response_rate\n16-24,0.05\n25-34,0.1\n35-44,0.1\n45-54,0.2\n55-64,0.2\n65-74,0.2\n75+,0.1\n", name: "rates.csv")
+        let factors = writeTemp("district,factor\nZuid,2\n", name: "factors.csv")
+        var settings = InvitationSettings(count: 20)
+        settings.strataColumns = ["district", "age_band"]
+        settings.minAge = 16
+        settings.referenceDate = Self.reference
+        settings.responseRates = try StratumFiles.responseRates(path: rates, strataColumns: settings.strataColumns)
+        settings.oversampling = try StratumFiles.oversampling(path: factors, strataColumns: settings.strataColumns)
+        let o = try InvitationLottery.draw(register: path, settings: settings, seed: "subset")
+        for st in o.strata {
+            #expect(st.factor == (st.values[0] == "Zuid" ? 2 : 1))
+            #expect(st.responseRate == ["16-24": 0.05, "25-34": 0.1, "35-44": 0.1, "75+": 0.1][st.values[1]] ?? 0.2)
+        }
+        // A column that is not a strata column is refused, not ignored.
+        let typo = writeTemp("wijk,response_rate\nNoord,0.1\n", name: "typo.csv")
+        expectError(["typo.csv:1", "'wijk' is not a strata column", "district, age_band"]) {
+            _ = try StratumFiles.responseRates(path: typo, strataColumns: ["district", "age_band"])
         }
     }
 

@@ -35,17 +35,33 @@ struct AddressProbability {
     /// Addresses whose residents are all in the stratum: they are in it whatever the contact lot.
     var certainAddresses: Int { types.filter { $0.key.k == $0.key.m }.values.reduce(0, +) }
 
-    /// An upper bound on the chance that the contact lot leaves fewer than `letters` addresses in the stratum
-    /// (0 when that cannot happen). The other addresses join independently, so the Chernoff bound for their
-    /// number X with mean μ applies: P(X ≤ (1 − δ)μ) ≤ exp(−δ²μ / 2).
-    func shortfallBound(letters: Int) -> Double {
+    /// The chance that the contact lot leaves fewer than `letters` addresses in the stratum (0 when that cannot
+    /// happen). The addresses not wholly in the stratum join independently, each of type (m, k) with chance k/m, so
+    /// their number X is a sum of binomials. For a shortfall of up to 1,500 addresses the chance is computed exactly
+    /// (the binomials, from `gsl_ran_binomial_pdf`, convolved up to the shortfall); beyond that, or when tiny, the
+    /// Chernoff bound P(X ≤ (1 − δ)μ) ≤ exp(−δ²μ / 2) stands in for it (an upper bound).
+    func shortfallChance(letters: Int) -> Double {
         let needed = letters - certainAddresses      // X must reach this
         if needed <= 0 { return 0 }
-        let mu = types.filter { $0.key.k < $0.key.m }.reduce(0.0) { $0 + Double($1.value) * $1.key.p }
-        let t = Double(needed - 1)                   // shortfall: X ≤ needed − 1
-        guard mu > 0, t < mu else { return 1 }
-        let delta = 1 - t / mu
-        return exp(-delta * delta * mu / 2)
+        let uncertain = types.filter { $0.key.k < $0.key.m }.sorted { $0.key < $1.key }
+        let mu = uncertain.reduce(0.0) { $0 + Double($1.value) * $1.key.p }
+        let t = needed - 1                           // shortfall: X ≤ needed − 1
+        guard mu > 0, Double(t) < mu else { return 1 }
+        let delta = 1 - Double(t) / mu
+        let bound = exp(-delta * delta * mu / 2)
+        if bound < 1e-12 || t > 1500 { return bound }
+        var pmf = [Double](repeating: 0, count: t + 1)   // P(X = i) for i ≤ t, over the types so far
+        pmf[0] = 1
+        for (type, count) in uncertain {
+            let top = min(count, t)
+            let b = (0...top).map { gsl_ran_binomial_pdf(UInt32($0), type.p, UInt32(count)) }
+            var next = [Double](repeating: 0, count: t + 1)
+            for i in 0...t where pmf[i] > 0 {
+                for j in 0...min(top, t - i) { next[i + j] += pmf[i] * b[j] }
+            }
+            pmf = next
+        }
+        return min(bound, pmf.reduce(0, +))
     }
 
     /// E[1/A] for a resident at an address of type `own`, where A counts that address plus the others.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 1: the invitation lottery over the population register.
 ///
 /// 1. Pass 1 over the register (`RegisterCensus`): eligibility (age limits, exclusions), stratum, address.
@@ -46,7 +48,7 @@ public enum InvitationLottery {
                 perStratum[Int(s)] += 1
             }
             for s in census.strata.indices where letters[s] > perStratum[s] {
-                throw KleroterionError("the stratum \(plan.label(s)) would get \(letters[s]) letters, but the lot of contact persons put only \(perStratum[s]) addresses in it",
+                throw KleroterionError(file: plan.path, "the stratum \(plan.label(s)) would get \(letters[s]) letters, but the lot of contact persons put only \(perStratum[s]) addresses in it",
                                        fix: "lower --count (with so many letters for so few addresses one letter per address cannot keep the strata apart)")
             }
             // Addresses per stratum, in order of first appearance.
@@ -164,7 +166,17 @@ struct InvitationPlan {
                                        fix: "lower --count, or lower this stratum's oversampling factor or raise its response rate")
             }
         }
+        // A stratum whose letters come close to its expected number of contact addresses would make the draw fail
+        // or succeed depending on the seed; refuse it before any random number is drawn.
         let letters = self.letters
+        let shortfall = strata.map { types[$0].shortfallChance(letters: letters[$0]) }
+        for s in strata {
+            if shortfall[s] > 0.01 {
+                let expected = types[s].types.reduce(0.0) { $0 + Double($1.value) * $1.key.p }
+                throw KleroterionError(file: path, "the stratum \(StratumKey.label(columns: census.strataColumns, values: census.strata[s])) would get \(letters[s]) letters, but only about \(Int(expected.rounded())) addresses can be expected to have their contact person in it, so one letter per address may fall short (a chance of up to \(String(format: "%.1f", shortfall[s] * 100)) %)",
+                                       fix: "lower --count, or this stratum's oversampling factor, or merge it with a neighbouring stratum")
+            }
+        }
         probabilities = strata.map { s in
             types[s].types.keys.sorted().map { type in
                 ProbabilityClass(residentsAtAddress: type.m, inStratumAtAddress: type.k, residents: types[s].types[type]! * type.k,
@@ -172,6 +184,6 @@ struct InvitationPlan {
             }
         }
         // Exact when a shortfall is impossible or its chance is negligible (the draw would stop rather than use it).
-        exact = strata.map { types[$0].shortfallBound(letters: letters[$0]) < 1e-12 }
+        exact = strata.map { shortfall[$0] < 1e-12 }
     }
 }

@@ -52,6 +52,11 @@ public struct StratumTable: Sendable {
     public var notes: [String: String] = [:]
     /// The values as written in the file, per stratum key (for messages).
     public var written: [String: [String]] = [:]
+    /// Which strata columns the file uses (indices into the strata columns, in the file's key order); nil means all.
+    /// A file may use fewer columns than the strata: rates by age band apply to every district's age bands.
+    public var columns: [Int]?
+    /// The names of those columns, for messages.
+    public var columnNames: [String] = []
 
     public init(source: String, valueColumn: String, values: [String: (value: Double, line: Int?)],
                 fallback: Double? = nil, strict: Bool = true) {

@@ -35,34 +35,40 @@ public enum LetterAllocation {
 
     /// Each stratum's weight, after checking the rates and factors against the strata found in the register.
     static func weights(census: RegisterCensus, settings: InvitationSettings) throws -> (weights: [Double], rates: [Double?], factors: [Double]) {
-        let keys = census.strata.map(StratumKey.normalise)
-        let known = Set(keys)
-        var rates = [Double?](repeating: nil, count: keys.count)
-        var factors = [Double](repeating: 1, count: keys.count)
+        let count = census.strata.count
+        /// A stratum's key in a table: its values on the table's columns.
+        func key(_ s: Int, _ table: StratumTable) -> String {
+            StratumKey.normalise(table.columns.map { $0.map { census.strata[s][$0] } } ?? census.strata[s])
+        }
+        var rates = [Double?](repeating: nil, count: count)
+        var factors = [Double](repeating: 1, count: count)
         for table in [settings.responseRates, settings.oversampling].compactMap({ $0 }) where table.strict {
-            for (key, entry) in table.values.sorted(by: { ($0.value.line ?? 0, $0.key) < ($1.value.line ?? 0, $1.key) }) where !known.contains(key) {
-                let values = table.written[key] ?? key.split(separator: StratumKey.separator, omittingEmptySubsequences: false).map(String.init)
+            let known = Set(census.strata.indices.map { key($0, table) })
+            for (k, entry) in table.values.sorted(by: { ($0.value.line ?? 0, $0.key) < ($1.value.line ?? 0, $1.key) }) where !known.contains(k) {
+                let values = table.written[k] ?? k.split(separator: StratumKey.separator, omittingEmptySubsequences: false).map(String.init)
+                let names = table.columns == nil ? census.strataColumns : table.columnNames
                 throw KleroterionError(file: table.source, line: entry.line, column: table.valueColumn,
-                                       "the stratum \(StratumKey.label(columns: census.strataColumns, values: values)) has a \(table.valueColumn) but nobody in the register who may get a letter is in it",
+                                       "the stratum \(StratumKey.label(columns: names, values: values)) has a \(table.valueColumn) but nobody in the register who may get a letter is in it",
                                        fix: "check the spelling of the values against the register, or remove the line (after the age limits and exclusions the stratum is empty)")
             }
         }
         if let table = settings.responseRates {
             var missing: [String] = []
-            for (s, key) in keys.enumerated() {
-                if let entry = table.values[key] { rates[s] = entry.value } else if let fallback = table.fallback { rates[s] = fallback } else {
+            for s in 0..<count {
+                if let entry = table.values[key(s, table)] { rates[s] = entry.value } else if let fallback = table.fallback { rates[s] = fallback } else {
                     missing.append(StratumKey.label(columns: census.strataColumns, values: census.strata[s]))
                 }
             }
             if !missing.isEmpty {
+                let names = table.columns == nil ? census.strataColumns : table.columnNames
                 throw KleroterionError(file: table.source, "there is no response rate for \(missing.count) stratum/strata: \(missing.prefix(5).joined(separator: "; "))\(missing.count > 5 ? "; …" : "")",
-                                       fix: "add a line for every combination of \(census.strataColumns.joined(separator: ", ")) that occurs in the register")
+                                       fix: "add a line for every combination of \(names.joined(separator: ", ")) that occurs in the register")
             }
         }
         if let table = settings.oversampling {
-            for (s, key) in keys.enumerated() { if let entry = table.values[key] { factors[s] = entry.value } }
+            for s in 0..<count { if let entry = table.values[key(s, table)] { factors[s] = entry.value } }
         }
-        let weights = keys.indices.map { s in Double(census.population[s]) * factors[s] / (rates[s] ?? 1) }
+        let weights = (0..<count).map { s in Double(census.population[s]) * factors[s] / (rates[s] ?? 1) }
         return (weights, rates, factors)
     }
 }

@@ -1,6 +1,7 @@
 /// Reads per-stratum numbers: response rates, oversampling factors, and rates estimated from a previous round.
 public enum StratumFiles {
-    /// Reads a file with the strata columns plus `response_rate` (a share in (0, 1], such as `0.12`, `0,12` or `12%`).
+    /// Reads a file with the strata columns (all, or some: then a rate applies to every stratum with those values)
+    /// plus `response_rate` (a share in (0, 1], such as `0.12`, `0,12` or `12%`).
     public static func responseRates(path: String, strataColumns: [String]) throws -> StratumTable {
         try read(path: path, strataColumns: strataColumns, valueColumns: ["response_rate"], what: "response rate") { value, place in
             guard value > 0 && value <= 1 else {
@@ -13,7 +14,7 @@ public enum StratumFiles {
         }
     }
 
-    /// Reads a file with the strata columns plus `factor` (oversampling: 2 = twice the letters per resident).
+    /// Reads a file with the strata columns (all or some) plus `factor` (oversampling: 2 = twice the letters per resident).
     public static func oversampling(path: String, strataColumns: [String]) throws -> StratumTable {
         try read(path: path, strataColumns: strataColumns, valueColumns: ["factor", "oversampling_factor", "oversampling"], what: "oversampling factor") { value, place in
             guard value > 0 && value.isFinite else {
@@ -101,10 +102,21 @@ public enum StratumFiles {
     private static func read(path: String, strataColumns: [String], valueColumns: [String], what: String,
                              check: (Double, Place) throws -> Void) throws -> StratumTable {
         let table = try CSVReader.read(path: path)
-        let columns = try strataColumns.map { try table.requireColumn($0, purpose: "named in --strata; this file needs one column per strata column") }
         guard let valueColumn = valueColumns.lazy.compactMap({ table.columnIndex($0) }).first else {
             _ = try table.requireColumn(valueColumns[0], purpose: "the \(what) per stratum")
             fatalError("unreachable")
+        }
+        // The file may use any of the strata columns (rates by age band while the strata are district × age band);
+        // every other column must be the value column, so a misspelt column is not silently ignored.
+        var columns: [Int] = [], used: [Int] = []
+        for (c, name) in table.header.enumerated() where c != valueColumn {
+            guard let k = strataColumns.firstIndex(where: { $0.trimmingSpaces().lowercased() == name.lowercased() }) else {
+                throw KleroterionError(file: path, line: 1, column: name,
+                                       "'\(name)' is not a strata column; the strata columns are: \(strataColumns.isEmpty ? "none (no --strata)" : strataColumns.joined(separator: ", "))",
+                                       fix: "give the file only strata columns (all or some of them) and the column \(table.header[valueColumn]), or add the column to --strata")
+            }
+            columns.append(c)
+            used.append(k)
         }
         var values: [String: (value: Double, line: Int?)] = [:]
         var written: [String: [String]] = [:]
@@ -125,6 +137,8 @@ public enum StratumFiles {
         }
         var result = StratumTable(source: path, valueColumn: table.header[valueColumn], values: values)
         result.written = written
+        result.columns = used
+        result.columnNames = columns.map { table.header[$0] }
         return result
     }
 
