@@ -95,7 +95,7 @@ public enum Verifier {
             report.problems.append(Finding(file: path, "\(beyond.count) respondents' chances differ from the optimum by more than the stated bound \(bound) (first: \(beyond[0]))"))
         }
         if wrong.isEmpty && index.isEmpty && beyond.isEmpty {
-            report.checked.append("each of the \(seen) respondents' chances equals their share of the \(panelCount) panels, within \(bound) of the optimum")
+            report.checked.append("each of the \(seen) respondents' chances equals their share of the \(panelCount) panels, within \(String(format: "%.5f", bound)) of the optimum")
         }
     }
 
