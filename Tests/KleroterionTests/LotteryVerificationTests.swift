@@ -188,6 +188,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: f.directory + "/draw2/panel.csv"))
     }
 
+    @Test func commitWithLeximinThenDrawAndVerify() throws {
+        let f = try LotteryFixture()
+        let dir = f.directory + "/leximin"
+        let commit = try kleroterion(["commit", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", "6",
+                                      "--household-columns", "street,postcode", "--panels", "100", "--seed-source", "two dice", "--out", dir])
+        #expect(commit.status == 0, "\(commit.output)")
+        let manifest = try CommitmentFolder.load(dir).manifest
+        #expect(manifest.settings.algorithm == "leximin")
+        #expect(manifest.rounding.maxChange < manifest.rounding.worstCase / 4)
+        #expect(try kleroterion(["draw", "--commitment", dir, "--seed", "3 5"]).status == 0)
+        let ok = try kleroterion(["verify", "--commitment", dir, "--seed", "3 5", "--people", f.poolPath, "--quotas", f.quotasPath])
+        #expect(ok.status == 0 && ok.output.hasPrefix("verified"), "\(ok.output)")
+    }
+
     @Test func commitWithoutAFairAlgorithmSaysSo() throws {
         let f = try LotteryFixture()
         let r = try kleroterion(["commit", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", "6",
