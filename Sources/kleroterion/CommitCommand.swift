@@ -33,7 +33,7 @@ struct CommitCommand: ParsableCommand {
             let algorithm: any SelectionAlgorithm
             do { algorithm = try SelectionAlgorithms.named(self.algorithm) } catch {
                 throw KleroterionError("commit needs a fair algorithm that computes a distribution over panels, and '\(self.algorithm)' is not available",
-                                       fix: "choose one of: \(SelectionAlgorithms.names.joined(separator: ", ")) that is leximin, maximin or nash")
+                                       fix: "use --algorithm leximin, maximin or nash (this build has: \(SelectionAlgorithms.names.joined(separator: ", ")))")
             }
             let (peopleInput, pool) = try readInput(people) { try Pool(table: $0, idColumn: idColumn) }
             let (quotasInput, quotaSet) = try readInput(quotas) { try QuotaSet(table: $0) }
