@@ -130,3 +130,29 @@ extension FeasibilityPropertyTests {
         #expect(withHouseholds >= 30)
     }
 }
+
+extension FeasibilityPropertyTests {
+    /// The reduced draw has exactly the valid completions as its panels, so LEXIMIN on it is LEXIMIN over the
+    /// completions; and the replacement chances equal brute-force LEXIMIN over those completions.
+    @Test(arguments: 0..<40)
+    func replacementIsLeximinOverTheCompletions(seed: Int) throws {
+        let gen = try RandomInstances(seed: "leximin completions \(seed)")
+        let p = gen.problem()
+        let valid = PanelBruteForce.panels(PanelConstraints(problem: p)).filter { p.violations(of: $0).isEmpty }
+        guard !valid.isEmpty else { return }
+        let panel = valid[gen.random.int(below: valid.count)]
+        let out = gen.random.choose(min(panel.count, gen.int(1...2)), from: panel)
+        let onPanel = Set(panel)
+        let c = PanelConstraints(problem: p, confirmed: panel.filter { !out.contains($0) }, eligible: p.category.indices.map { !onPanel.contains($0) })
+        let completions = Set(PanelBruteForce.panels(c).filter { p.violations(of: $0).isEmpty })
+        let (reduced, people) = c.remainingDraw()
+        let mapped = Set(FairBruteForce.panels(reduced).map { ($0.map { people[$0] } + c.confirmed).sorted() })
+        #expect(mapped == completions)
+        guard !completions.isEmpty else { return }
+        let result = try Replacement.draw(c, algorithm: LeximinSelection(), random: try SeededRandom(seed: "lx\(seed)", purpose: "replace"),
+                                          options: SelectionOptions())
+        #expect(completions.contains(result.panel))
+        let expected = try FairBruteForce.leximin(reduced)
+        for (a, b) in zip(result.outcome.probabilities.values, expected) { #expect(abs(a - b) < 1e-6) }
+    }
+}
