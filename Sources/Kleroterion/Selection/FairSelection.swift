@@ -96,9 +96,11 @@ final class FairRun {
         let drawn = distribution.panels[random.weightedIndex(distribution.probabilities)]
         var allNotes = notes
         if stoppedEarly {
-            allNotes.append(String(format: "The time limit of %.0f s stopped the optimisation early: the panel was drawn from the best distribution found so far, which meets every quota but may not be fully %@-optimal.", options.timeLimit ?? 0, algorithm))
+            allNotes.append(String(format: "The time limit of %g s stopped the optimisation early: the panel was drawn from the best distribution found so far, which meets every quota but may not be fully %@-optimal.", options.timeLimit ?? 0, algorithm))
         }
-        allNotes.append("The \(algorithm) distribution has \(distribution.panels.count) panels, built from \(compositions.count) compositions over \(classes.count) classes of interchangeable respondents (\(oracleCalls) pricing ILPs in \(String(format: "%.1f", oracleSeconds)) s, master LPs \(String(format: "%.1f", masterSeconds)) s, \(String(format: "%.1f", elapsed)) s in all).")
+        // Timings go to the progress line only: notes reach the report, which must be identical for the same seed.
+        allNotes.append("The \(algorithm) distribution has \(distribution.panels.count) panels, built from \(compositions.count) compositions over \(classes.count) classes of interchangeable respondents (\(oracleCalls) pricing ILPs).")
+        report(String(format: "done: %d pricing ILPs in %.1f s, master LPs %.1f s", oracleCalls, oracleSeconds, masterSeconds), force: true)
         return SelectionOutcome(panel: drawn, probabilities: SelectionProbabilities(values: marginals),
                                 distribution: distribution, algorithm: algorithm, notes: allNotes)
     }
