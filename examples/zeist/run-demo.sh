@@ -38,9 +38,9 @@ step "4. Quotas for 150 seats from the register and CBS education shares"
   --shares strata-templates/shares/cbs-education-utrecht-2024.csv \
   --panel-size 150 --reference-date "$REFERENCE_DATE" --min-age 16 --out "$OUT/quotas.csv"
 
-step "5. Panel: 150 of the respondents, one per address, with the legacy algorithm"
+step "5. Panel: 150 of the respondents, one per address, with LEXIMIN (the fairest panel lottery)"
 "$BIN" select --people "$OUT/respondents.csv" --quotas "$OUT/quotas.csv" --panel-size 150 \
-  --seed "$PANEL_SEED" --algorithm legacy --household-columns "$ADDRESS" --invitations "$OUT/invite" --out "$OUT/panel"
+  --seed "$PANEL_SEED" --algorithm leximin --household-columns "$ADDRESS" --invitations "$OUT/invite" --out "$OUT/panel"
 
 step "Done"
 echo "Report:      $OUT/panel/report.html (and report.md, report.json)"
