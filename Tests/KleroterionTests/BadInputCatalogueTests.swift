@@ -18,25 +18,6 @@ import Testing
         return names.filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: casesFolder.appendingPathComponent("\($0)/args.txt").path) }.sorted()
     }()
 
-    /// The `kleroterion` binary of this build: next to the test bundle (whatever the configuration or triple),
-    /// or `$KLEROTERION_BIN`, or the package's `.build/debug`.
-    static let binary: URL? = {
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["KLEROTERION_BIN"] { candidates.append(URL(fileURLWithPath: env)) }
-        for start in [Bundle.main.executableURL, URL(fileURLWithPath: CommandLine.arguments[0]),
-                      URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "/")]
-            .compactMap({ $0 }) {
-            var dir = start.deletingLastPathComponent()
-            for _ in 0..<4 { // the bundle may be a folder (macOS .xctest) a few levels below the build folder
-                candidates.append(dir.appendingPathComponent("kleroterion"))
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        let root = casesFolder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/kleroterion"))
-        return candidates.first { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0.path, isDirectory: &d) && !d.boolValue && FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
     @Test func catalogueHasAtLeastFortyCases() {
         #expect(Self.cases.count >= 40)
         for name in Self.cases {
@@ -47,7 +28,7 @@ import Testing
 
     @Test(arguments: cases)
     func badInputGivesOneClearMessageAndNoFiles(_ name: String) throws {
-        let binary = try #require(Self.binary, "build the kleroterion executable first: swift build (make test does)")
+        let binary = try kleroterionBinary()
         let folder = Self.casesFolder.appendingPathComponent(name)
         let out = temporaryDirectory() + "/out"
         let arguments = try String(contentsOf: folder.appendingPathComponent("args.txt"), encoding: .utf8)
@@ -56,22 +37,12 @@ import Testing
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
             .replacingOccurrences(of: "{out}", with: out)
 
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let err = String(decoding: errData, as: UTF8.self)
+        let run = try runProgram(binary, arguments, in: folder)
+        let err = run.stderr
 
-        #expect(process.terminationStatus == 2, "\(name): exit code \(process.terminationStatus), stderr: \(err)")
+        #expect(run.status == 2, "\(name): exit code \(run.status), stderr: \(err)")
         #expect(err == expected, "\(name)")
-        #expect(outData.isEmpty, "\(name) printed to stdout: \(String(decoding: outData, as: UTF8.self))")
+        #expect(run.stdout.isEmpty, "\(name) printed to stdout: \(run.stdout)")
         for trace in ["Fatal error", "Stack dump", "Backtrace", "Current stack trace", "💣", "Thread 0"] {
             #expect(!err.contains(trace), "\(name) shows a stack trace")
         }

@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test func damagedInputsNeverCrash() throws {
-        let binary = try #require(BadInputCatalogueTests.binary, "build the kleroterion executable first: swift build (make test does)")
+        let binary = try kleroterionBinary()
         let pool = try Array(Data(contentsOf: Self.good.appendingPathComponent("pool.csv")))
         let quotas = try Array(Data(contentsOf: Self.good.appendingPathComponent("quotas.csv")))
         var r = CSVDifferentialTests.Mix(state: 6)
@@ -42,19 +42,12 @@ import Testing
             let p = k % 3 == 1 ? pool : Self.damage(pool, &r), q = k % 3 == 2 ? quotas : Self.damage(quotas, &r)
             try Data(p).write(to: URL(fileURLWithPath: dir + "/pool.csv"))
             try Data(q).write(to: URL(fileURLWithPath: dir + "/quotas.csv"))
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["select", "--people", "pool.csv", "--quotas", "quotas.csv", "--panel-size", "\(r.pick([1, 4, 4, 6]))",
-                                 "--seed", "fuzz \(k)", "--out", dir + "/out", "--algorithm", "legacy"]
+            let arguments = ["select", "--people", "pool.csv", "--quotas", "quotas.csv", "--panel-size", "\(r.pick([1, 4, 4, 6]))",
+                             "--seed", "fuzz \(k)", "--out", dir + "/out", "--algorithm", "legacy"]
                 + (k % 2 == 0 ? ["--household-columns", "street,postcode"] : [])
-            process.currentDirectoryURL = URL(fileURLWithPath: dir)
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            let status = process.terminationStatus
+            let run = try runProgram(binary, arguments, in: URL(fileURLWithPath: dir))
+            let message = run.stderr
+            let status = run.status
             outcomes[status, default: 0] += 1
             let written = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/out")) ?? []
             #expect(status == 0 || status == 2, "case \(k): exit \(status): \(message)")

@@ -3,29 +3,8 @@ import Testing
 
 /// `check`, `select --relax` and `replace` as the user runs them: exit codes, files written, audit log.
 @Suite struct FeasibilityCLITests {
-    /// The `kleroterion` binary built next to the test bundle.
-    static var binary: URL? {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [here, here.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")]
-            .map { $0.appendingPathComponent("kleroterion") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    func run(_ arguments: [String]) throws -> Run {
-        let binary = try #require(Self.binary, "build the kleroterion executable first (swift build --build-tests)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func run(_ arguments: [String]) throws -> ProgramRun {
+        try runProgram(try kleroterionBinary(), arguments)
     }
 
     /// 40 respondents: 6 aged 16-24, pairs sharing an address among the first 10.
@@ -91,7 +70,7 @@ import Testing
         #expect(drawn.status == 0)
         let original = try ids(f.dir + "/draw/panel.csv")
         let dropouts = Array(original.prefix(2))
-        func replace(_ panel: String, _ out: String, _ dropouts: String, seed: String) throws -> Run {
+        func replace(_ panel: String, _ out: String, _ dropouts: String, seed: String) throws -> ProgramRun {
             try run(["replace", "--panel", panel, "--dropouts", dropouts, "--people", f.pool, "--quotas", f.ok,
                      "--household-columns", "address", "--seed", seed, "--out", out, "--algorithm", "legacy"])
         }

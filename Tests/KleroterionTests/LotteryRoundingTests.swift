@@ -69,7 +69,8 @@ import Testing
                 h = hashlib.sha256(h).digest(); n += 1
             print(1 + ws[0] % m, n)
         """
-        let (status, output) = try runProgram("python3", ["-c", script, hash] + seeds)
+        let python = try runProgram("python3", ["-c", script, hash] + seeds)
+        let (status, output) = (python.status, python.output)
         #expect(status == 0)
         let lines = output.split(separator: "\n")
         #expect(lines.count == seeds.count)

@@ -160,9 +160,8 @@ import Testing
 
 /// `commit`, `draw` and `verify` as the user runs them: exit codes, messages, files.
 @Suite struct LotteryCLITests {
-    func kleroterion(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let binary = try #require(FeasibilityCLITests.binary, "build the kleroterion executable first (swift build --build-tests)")
-        return try runProgram(binary.path, arguments)
+    func kleroterion(_ arguments: [String]) throws -> ProgramRun {
+        try runProgram(try kleroterionBinary(), arguments)
     }
 
     @Test func drawThenVerifyExitZeroAndATamperedTableExitsOneNamingIt() throws {

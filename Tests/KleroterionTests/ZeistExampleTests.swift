@@ -58,30 +58,11 @@ struct ZeistFixture: Sendable {
 /// Runs a program and fails with its stderr if it does not exit with 0.
 @discardableResult
 func run(_ executable: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let errors = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-        throw KleroterionError("\(([executable] + arguments).joined(separator: " ")) failed (\(process.terminationStatus)): \(String(decoding: errors, as: UTF8.self))")
+    let result = try runProgram(executable, arguments)
+    guard result.status == 0 else {
+        throw KleroterionError("\(([executable] + arguments).joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
     }
-    return String(decoding: output, as: UTF8.self)
-}
-
-/// The `kleroterion` program built next to the test bundle.
-func kleroterionBinary() throws -> String {
-    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    for candidate in [dir, dir.deletingLastPathComponent(), dir.deletingLastPathComponent().deletingLastPathComponent()] {
-        let path = candidate.appendingPathComponent("kleroterion").path
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    throw KleroterionError("the kleroterion program was not found next to \(CommandLine.arguments[0])", fix: "run `swift build --build-tests` first")
+    return result.stdout
 }
 
 /// The `kleroterion select` runs the tests inspect, made once (each run estimates the legacy chances with 1,000
@@ -215,18 +196,12 @@ struct SelectRuns: Sendable {
     }
 
     @Test func cliErrorIsOneMessageWithAFixAndExitCode2() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try kleroterionBinary())
-        process.arguments = ["quotas", "--template", repositoryRoot + "/strata-templates/nl-gemeente.yaml",
-                             "--register", try ZeistFixture.shared.get().registerPath, "--panel-size", "150",
-                             "--reference-date", "2020-11-01", "--out", temporaryDirectory() + "/q.csv"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        let result = try runProgram(try kleroterionBinary(), [
+            "quotas", "--template", repositoryRoot + "/strata-templates/nl-gemeente.yaml",
+            "--register", try ZeistFixture.shared.get().registerPath, "--panel-size", "150",
+            "--reference-date", "2020-11-01", "--out", temporaryDirectory() + "/q.csv"])
+        let message = result.stderr
+        #expect(result.status == 2)
         #expect(message.hasPrefix("error: "))
         #expect(message.contains("education") && message.contains("Fix: add --shares"))
     }
