@@ -5,22 +5,25 @@ import Testing
 @Suite struct FairSelectionTests {
     static let seeds = Array(0..<10)
 
-    @Test(arguments: seeds)
-    func maximinMatchesBruteForce(seed: Int) throws {
+    /// Both routes: the LP relaxation proven attainable (falling back when it is not), and column generation only.
+    static let methods: [FairMethod] = [.automatic, .columnGeneration]
+
+    @Test(arguments: seeds, methods)
+    func maximinMatchesBruteForce(seed: Int, method: FairMethod) throws {
         let p = try randomSmallProblem(seed: seed)
         guard !FairBruteForce.panels(p).isEmpty else { return }
         let expected = try FairBruteForce.maximin(p)
-        let o = try MaximinSelection().select(p, random: try SeededRandom(seed: "m\(seed)"), options: SelectionOptions())
+        let o = try MaximinSelection(method: method).select(p, random: try SeededRandom(seed: "m\(seed)"), options: SelectionOptions())
         checkOutcome(p, o)
         #expect(abs(o.probabilities.values.min()! - expected) < 1e-6, "maximin \(o.probabilities.values.min()!) vs brute force \(expected)")
     }
 
-    @Test(arguments: seeds)
-    func leximinMatchesBruteForce(seed: Int) throws {
+    @Test(arguments: seeds, methods)
+    func leximinMatchesBruteForce(seed: Int, method: FairMethod) throws {
         let p = try randomSmallProblem(seed: seed)
         guard !FairBruteForce.panels(p).isEmpty else { return }
         let expected = try FairBruteForce.leximin(p)
-        let o = try LeximinSelection().select(p, random: try SeededRandom(seed: "l\(seed)"), options: SelectionOptions())
+        let o = try LeximinSelection(method: method).select(p, random: try SeededRandom(seed: "l\(seed)"), options: SelectionOptions())
         checkOutcome(p, o)
         // Leximin chances are unique, so they must match person by person.
         for i in 0..<p.count {
@@ -38,6 +41,47 @@ import Testing
         let positive = (0..<p.count).filter { lex.probabilities.values[$0] > 1e-9 }
         func logSum(_ v: [Double]) -> Double { positive.reduce(0) { $0 + log(v[$1]) } }
         #expect(logSum(nash.probabilities.values) >= logSum(lex.probabilities.values) - 1e-4)
+    }
+
+    /// Three yes/no features and quotas of exactly one seat for the first value of each. Persons 0, 1 and 2
+    /// pairwise share one of those values, so no valid panel contains any of them, yet half of each, with
+    /// half of person 3, meets every quota: a fractional corner of the relaxation. Leximin over the
+    /// relaxation would give persons 0–2 a positive chance that no mix of panels attains; the decomposition
+    /// must notice and column generation must give the true leximin: 0 for persons 0–2, 1 for person 4.
+    @Test func aRelaxedOptimumThatNoPanelMixAttainsFallsBackToColumnGeneration() throws {
+        let people = [[0, 0, 1], [1, 0, 0], [0, 1, 0], [1, 1, 1], [0, 0, 0], [1, 1, 1]]
+        let one = [(1, 1), (1, 1)]
+        let p = makeProblem(panelSize: 2, bounds: [one, one, one], people: people)
+        let expected = try FairBruteForce.leximin(p)
+        #expect(zip(expected, [0, 0, 0, 0.5, 1, 0.5]).allSatisfy { abs($0 - $1) < 1e-9 }, "\(expected)")
+        for algorithm in [LeximinSelection() as any SelectionAlgorithm, MaximinSelection()] {
+            let o = try algorithm.select(p, random: try SeededRandom(seed: "corner"), options: SelectionOptions())
+            checkOutcome(p, o)
+            #expect(o.notes.contains { $0.contains("column generation") || $0.contains("proven optimal") }, "\(o.notes)")
+            #expect(!o.notes.contains { $0.contains("relaxation") }, "\(o.notes)")
+            if algorithm.name == "leximin" {
+                for i in 0..<p.count { #expect(abs(o.probabilities.values[i] - expected[i]) < 1e-6, "person \(i): \(o.probabilities.values[i])") }
+            }
+        }
+    }
+
+    /// With two features and nobody sharing a household, the quota constraints form a bipartite (totally
+    /// unimodular) system, so every corner of the relaxation is a panel: the fast route must always succeed,
+    /// and it must agree with column generation person by person.
+    @Test(arguments: 0..<6)
+    func twoFeaturesAlwaysTakeTheRelaxationRouteAndAgreeWithColumnGeneration(seed: Int) throws {
+        let r = try SeededRandom(seed: "two features \(seed)")
+        let people = (0..<40).map { _ in [r.int(below: 3), r.int(below: 4)] }
+        let bounds: [[(Int, Int)]] = [[(2, 5), (3, 6), (1, 4)], [(1, 4), (2, 4), (0, 3), (2, 5)]]
+        let p = makeProblem(panelSize: 10, bounds: bounds, people: people)
+        let fast = try LeximinSelection().select(p, random: try SeededRandom(seed: "route"), options: SelectionOptions())
+        let slow = try LeximinSelection(method: .columnGeneration).select(p, random: try SeededRandom(seed: "route"), options: SelectionOptions())
+        checkOutcome(p, fast)
+        #expect(fast.notes.contains { $0.contains("linear relaxation") }, "\(fast.notes)")
+        #expect(slow.notes.contains { $0.contains("column generation") }, "\(slow.notes)")
+        for i in 0..<p.count {
+            #expect(abs(fast.probabilities.values[i] - slow.probabilities.values[i]) < 1e-6, "person \(i)")
+        }
     }
 
     @Test func sameSeedSamePanelForEveryAlgorithm() throws {

@@ -53,6 +53,18 @@ final class FairRun {
         return best
     }
 
+    /// The best panel on a face of the polytope (`PanelOracle.best(weights:rowBounds:classBounds:)`).
+    func price(_ weights: [Double], rowBounds: [(row: Int, lower: Double, upper: Double)],
+               classBounds: [(class: Int, lower: Double, upper: Double)]) throws -> PanelOracle.Outcome {
+        if outOfTime() { return .timedOut }
+        oracleCalls += 1
+        let t = Date()
+        defer { oracleSeconds += Date().timeIntervalSince(t) }
+        let outcome = try oracle.best(weights: weights, rowBounds: rowBounds, classBounds: classBounds, timeLimit: remaining)
+        if case .timedOut = outcome { stoppedEarly = true }
+        return outcome
+    }
+
     /// A progress line on stderr (via `options.progress`), at most about once a second unless forced.
     func report(_ line: @autoclosure () -> String, force: Bool = false) {
         guard let progress = options.progress else { return }

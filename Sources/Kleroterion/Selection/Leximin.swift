@@ -1,20 +1,37 @@
 /// LEXIMIN (Flanigan et al., *Nature* 596, 2021): first make the smallest chance as large as possible, then,
 /// keeping that, the second smallest, and so on.
 ///
-/// Each stage is a maximin over the classes not yet fixed (column generation, `ColumnGeneration.maximise`).
-/// When the pricing ILP proves the stage optimal, every class whose constraint has a positive dual value must
-/// sit at the stage's optimum in *every* optimal solution (complementary slackness), so those classes are
-/// fixed at that value and the next stage raises the rest. The master LP keeps its columns and basis across
-/// stages; fixing only changes row bounds and the `z` column.
+/// Two routes to the same optimum:
+/// - First the stages are solved over the LP relaxation of the panel constraints (`RelaxedLeximin`), which is
+///   fast, and the optimum is written as a mix of valid panels (`FaceDecomposition`). When that succeeds the
+///   point is attainable, and since the relaxation allows everything real panels allow, it is the leximin
+///   optimum itself.
+/// - Otherwise, column generation over panels as in the paper: each stage is a maximin over the classes not
+///   yet fixed (`ColumnGeneration.maximise`). When the pricing ILP proves the stage optimal, every class whose
+///   constraint has a positive dual value sits at the stage's optimum in *every* optimal solution
+///   (complementary slackness), so those classes are fixed at that value and the next stage raises the rest.
+///   The master LP keeps its columns and basis across stages; fixing only changes row bounds and the `z` column.
 public struct LeximinSelection: SelectionAlgorithm {
     public let name = "leximin"
-    public init() {}
+    let method: FairMethod
+    public init() { method = .automatic }
+    init(method: FairMethod) { self.method = method }
 
     /// A class is fixed when its dual value exceeds this (the duals of the free classes sum to 1).
     static let dualThreshold = 1e-9
 
     public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
         let run = try FairRun(name, problem: problem, options: options)
+        if method == .automatic, let relaxed = try RelaxedLeximin.solve(run: run),
+           let mix = try FaceDecomposition.decompose(relaxed.probabilities, run: run) {
+            return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
+                "Leximin: \(relaxed.stages) stages over the linear relaxation of the quota constraints; the optimum was then written as a mix of \(mix.compositions.count) valid panel compositions, which proves it attainable, so it is the exact leximin.",
+            ])
+        }
+        return try columnGeneration(run, random: random)
+    }
+
+    private func columnGeneration(_ run: FairRun, random: SeededRandom) throws -> SelectionOutcome {
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
         try master.add(run.coveringPanels().panels)
         var stage = 0
@@ -34,4 +51,12 @@ public struct LeximinSelection: SelectionAlgorithm {
         return run.finish(master.compositions, weights: result.weights, random: random,
                           notes: ["Leximin: \(stage) stages of column generation."])
     }
+}
+
+/// How a fair algorithm reaches its optimum.
+enum FairMethod: Sendable {
+    /// The LP relaxation first, proven attainable by `FaceDecomposition`; column generation when that fails.
+    case automatic
+    /// Column generation over panels only (Flanigan et al.); kept so tests can compare both routes.
+    case columnGeneration
 }

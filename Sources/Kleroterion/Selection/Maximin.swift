@@ -2,15 +2,27 @@ import Foundation
 
 /// MAXIMIN: the distribution over valid panels that makes the smallest selection chance as large as possible.
 ///
-/// One stage of leximin: column generation on the master LP (`ProbabilityMaster`) with the pricing ILP
-/// (`PanelOracle`) until the ILP proves that no panel can raise the minimum further. The result is optimal
-/// for the minimum only; the other chances are whatever the LP's final basis gives.
+/// The first stage of leximin. The result is optimal for the minimum only; the other chances are whatever
+/// the optimal corner the LP solver ends on gives. As for leximin, the optimum over the LP relaxation of the
+/// quota constraints is tried first (`RelaxedLeximin` with `firstStageOnly`) and kept when it can be written as
+/// a mix of valid panels (`FaceDecomposition`); otherwise column generation on the master LP
+/// (`ProbabilityMaster`) with the pricing ILP (`PanelOracle`) runs until the ILP proves that no panel can raise
+/// the minimum further.
 public struct MaximinSelection: SelectionAlgorithm {
     public let name = "maximin"
-    public init() {}
+    let method: FairMethod
+    public init() { method = .automatic }
+    init(method: FairMethod) { self.method = method }
 
     public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
         let run = try FairRun(name, problem: problem, options: options)
+        if method == .automatic, let relaxed = try RelaxedLeximin.solve(run: run, firstStageOnly: true),
+           let mix = try FaceDecomposition.decompose(relaxed.probabilities, run: run) {
+            run.report("done: minimum probability \(relaxed.minimum)", force: true)
+            return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
+                "Maximin: the smallest chance is \(relaxed.minimum), optimal over the linear relaxation of the quota constraints and attained by a mix of \(mix.compositions.count) valid panel compositions.",
+            ])
+        }
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
         try master.add(run.coveringPanels().panels)
         let result = try ColumnGeneration.maximise(master, run: run, stage: nil)

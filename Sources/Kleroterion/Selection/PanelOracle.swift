@@ -17,6 +17,10 @@ public struct Composition: Hashable, Sendable {
 final class PanelOracle {
     let problem: SelectionProblem
     let classes: RespondentClasses
+    /// The model's constraints in session order: the panel size first, then the quotas that can bind,
+    /// then one row per household type with several roles. With `0 ≤ y[c] ≤ M_c` they describe the
+    /// panel polytope's LP relaxation (`RelaxedLeximin`) and its faces (`FaceDecomposition`).
+    let rows: [LinearModel.Row]
     private let session: any LinearProgramSession
 
     init(problem: SelectionProblem, classes: RespondentClasses, solver: any LinearSolver) throws {
@@ -40,12 +44,43 @@ final class PanelOracle {
         for type in classes.householdTypes where type.classes.count > 1 {
             model.addRow(.init(columns: type.classes, coefficients: type.classes.map { _ in 1 }, upper: Double(type.count)))
         }
+        rows = model.rows
         session = try solver.session(model)
     }
 
     /// The best panel for per-person weights `weights[c]`, and its value `Σ weights[c]·y[c]`.
     /// Returns nil when the time limit ran out first. Throws when no panel meets the quotas.
     func best(weights: [Double], timeLimit: Double? = nil) throws -> (composition: Composition, value: Double)? {
+        switch try solve(weights: weights, timeLimit: timeLimit) {
+        case .found(let comp, let value): return (comp, value)
+        case .timedOut: return nil
+        case .noPanel:
+            throw KleroterionError("no panel of \(problem.panelSize) meets all the quotas (and the one-per-household rule)",
+                                   fix: "run `kleroterion check` to see which quotas conflict, or widen the quotas")
+        }
+    }
+
+    /// The outcome of one pricing solve.
+    enum Outcome {
+        case found(Composition, value: Double)
+        case timedOut
+        case noPanel
+    }
+
+    /// The best panel on a face of the polytope: like `best(weights:)`, with some rows and class counts held
+    /// to narrower bounds for this one solve (the bounds are restored afterwards).
+    func best(weights: [Double], rowBounds: [(row: Int, lower: Double, upper: Double)],
+              classBounds: [(class: Int, lower: Double, upper: Double)], timeLimit: Double? = nil) throws -> Outcome {
+        for b in rowBounds { try session.setRowBounds(b.row, lower: b.lower, upper: b.upper) }
+        for b in classBounds { try session.setColumnBounds(b.class, lower: b.lower, upper: b.upper) }
+        defer {
+            for b in rowBounds { try? session.setRowBounds(b.row, lower: rows[b.row].lower, upper: rows[b.row].upper) }
+            for b in classBounds { try? session.setColumnBounds(b.class, lower: 0, upper: Double(classes.size(b.class))) }
+        }
+        return try solve(weights: weights, timeLimit: timeLimit)
+    }
+
+    private func solve(weights: [Double], timeLimit: Double?) throws -> Outcome {
         precondition(weights.count == classes.count)
         // GLPK's tolerances are partly absolute: scale the objective to a maximum of 1.
         let scale = weights.map(abs).max() ?? 0
@@ -54,10 +89,8 @@ final class PanelOracle {
         let solution = try session.solveMIP(timeLimit: timeLimit)
         switch solution.status {
         case .optimal: break
-        case .timeLimit: return nil
-        case .infeasible, .unbounded:
-            throw KleroterionError("no panel of \(problem.panelSize) meets all the quotas (and the one-per-household rule)",
-                                   fix: "run `kleroterion check` to see which quotas conflict, or widen the quotas")
+        case .timeLimit: return .timedOut
+        case .infeasible, .unbounded: return .noPanel
         }
         var comp = Composition(classes: [], counts: [])
         var value = 0.0
@@ -69,7 +102,7 @@ final class PanelOracle {
             if n > 0 { comp.classes.append(c); comp.counts.append(n); value += weights[c] * Double(n) }
         }
         try check(comp)
-        return (comp, value)
+        return .found(comp, value: value)
     }
 
     /// Verifies a composition against the quotas, the panel size and the household rule.

@@ -172,6 +172,17 @@ public final class GLPKSession: LinearProgramSession {
             glp_adv_basis(problem, 0)
             code = glp_simplex(problem, &parm)
         }
+        if code == 0, glp_get_status(problem) == GLP_OPT, primalError() > 1e-6 {
+            // GLPK 5.0 can report "optimal" for a solution that breaks a constraint after a warm start from
+            // a basis whose columns were changed (seen in leximin stages: the convexity row off by 0.08,
+            // found by glp_check_kkt). Solve again from an advanced basis with the textbook rules.
+            parm.meth = GLP_PRIMAL
+            parm.pricing = GLP_PT_STD
+            parm.r_test = GLP_RT_STD
+            parm.it_lim = Int32.max
+            glp_adv_basis(problem, 0)
+            code = glp_simplex(problem, &parm)
+        }
         pivots += Int(glp_get_it_cnt(problem) - before)
         if code == GLP_ETMLIM {
             return Solution(status: .timeLimit(hasSolution: false), objective: .nan, values: [], rowDuals: [])
@@ -230,6 +241,14 @@ public final class GLPKSession: LinearProgramSession {
     }
 
     public func resetBasis() { glp_adv_basis(problem, 0) }
+
+    /// The largest relative violation of a row or column bound by the current basic solution (GLPK's own check).
+    private func primalError() -> Double {
+        var absolute = 0.0, relative = 0.0
+        var absoluteAt: Int32 = 0, relativeAt: Int32 = 0
+        glp_check_kkt(problem, GLP_SOL, GLP_KKT_PE, &absolute, &absoluteAt, &relative, &relativeAt)
+        return relative
+    }
 
     private static func milliseconds(_ seconds: Double) -> Int32 {
         Int32(clamping: Int((max(seconds, 0.001) * 1000).rounded(.up)))

@@ -1,0 +1,100 @@
+import Foundation
+
+/// LEXIMIN (or only its first stage, maximin) over the *linear relaxation* of the panel polytope, in class space.
+///
+/// The chances `p_c` a distribution over valid panels can give the classes form a polytope Q: the convex hull
+/// of the panels' class counts, scaled by class size. Column generation (`ColumnGeneration`) works inside Q,
+/// one panel at a time, with a dense master LP that is slow to re-solve. Q lies inside the polytope R that
+/// the pricing ILP's constraints describe when integrality is dropped (`PanelOracle.rows`, `0 ≤ p_c ≤ 1`):
+///
+///     Σ_c M_c p_c = k,    lower_v ≤ Σ_{c has value v} M_c p_c ≤ upper_v,    Σ_{roles of a household type} p_c ≤ 1
+///
+/// R has one variable per class and a few dozen rows besides the class rows, so every leximin stage over R
+/// is a small sparse LP that GLPK re-solves warm in milliseconds. Because Q ⊆ R, the leximin point of R is
+/// at least as good as anything Q offers; if it also lies in Q, it *is* the leximin point of Q. Whether it
+/// does is settled constructively by `FaceDecomposition`, which writes it as a mix of valid panels; when
+/// that fails, the caller falls back to column generation. On the benchmark pools and the Zeist example
+/// the relaxation's leximin point always lay in Q (measured; docs/algorithms.md), but that is not a theorem:
+/// with three or more features R can have fractional corners.
+struct RelaxedLeximin {
+    /// The chance per class, and how many stages it took.
+    struct Result {
+        var probabilities: [Double]
+        var stages: Int
+        /// The smallest chance (the maximin value).
+        var minimum: Double
+    }
+
+    /// Solves the stages over R; nil when the time limit ran out first.
+    /// With `firstStageOnly` it returns the first stage's optimum: a maximin point of R.
+    static func solve(run: FairRun, firstStageOnly: Bool = false) throws -> Result? {
+        let classes = run.classes
+        let count = classes.count
+        let size = (0..<count).map { Double(classes.size($0)) }
+        var model = LinearModel(sense: .maximize)
+        for _ in 0..<count { model.addColumn(.init(lower: 0, upper: 1, objective: 0)) }
+        let z = model.addColumn(.init(lower: 0, upper: 1, objective: 1))
+        for row in run.oracle.rows {
+            model.addRow(.init(columns: row.columns, coefficients: zip(row.columns, row.coefficients).map { size[$0] * $1 },
+                               lower: row.lower, upper: row.upper))
+        }
+        // One row per class: p_c − z ≥ 0 while the class is free, p_c ≥ its fixed chance afterwards.
+        let first = model.rows.count
+        for c in 0..<count { model.addRow(.init(columns: [c, z], coefficients: [1, -1], lower: 0)) }
+        let session = try run.solver.session(model)
+
+        var free = Array(0..<count)
+        var fixed = [Double?](repeating: nil, count: count)
+        var stage = 0
+        var minimum = 0.0
+        var probabilities = [Double](repeating: 0, count: count)
+        while !free.isEmpty {
+            if run.outOfTime() { return nil }
+            stage += 1
+            let t = Date()
+            var solution = try session.solveLP(timeLimit: run.remaining)
+            var loosening = ProbabilityMaster.fixingSlack
+            while stage > 1, solution.status == .infeasible, loosening < 1e-6 {
+                // Each stage's solution meets the fixed chances only up to GLPK's tolerances, so over many
+                // stages they can end up a hair apart: loosen them all a little and start afresh.
+                loosening *= 10
+                for (c, value) in fixed.enumerated() where value != nil {
+                    try session.setRowBounds(first + c, lower: max(0, value! - loosening), upper: .infinity)
+                }
+                session.resetBasis()
+                solution = try session.solveLP(timeLimit: run.remaining)
+                run.report("relaxation stage \(stage): fixed chances loosened by \(loosening): \(solution.status)", force: true)
+            }
+            run.masterSeconds += Date().timeIntervalSince(t)
+            switch solution.status {
+            case .optimal: break
+            case .timeLimit: run.stop(); return nil
+            case .infeasible, .unbounded:
+                // R is empty only if no panel meets the quotas; the pricing ILP says so in the users' words.
+                _ = try run.oracle.best(weights: [Double](repeating: 0, count: count))
+                throw KleroterionError("internal error: the relaxed leximin LP ended as \(solution.status)",
+                                       fix: "please report this with the input files")
+            }
+            let level = solution.values[z]
+            if stage == 1 { minimum = level }
+            probabilities = Array(solution.values[0..<count])
+            if firstStageOnly { break }
+            // Complementary slackness: a free class whose row has a positive dual is at `level` in every optimum.
+            let duals = free.map { max(0, -solution.rowDuals[first + $0]) }
+            var newly = zip(free, duals).filter { $0.1 > LeximinSelection.dualThreshold }.map(\.0)
+            if newly.isEmpty, let top = zip(free, duals).max(by: { $0.1 < $1.1 }) { newly = [top.0] }
+            let fixedSet = Set(newly)
+            for c in newly {
+                // Never above the class's own value in this solution (which GLPK may return a hair under the
+                // level, or the level a hair above 1), so that the current solution stays feasible.
+                fixed[c] = min(level, probabilities[c])
+                try session.setRowBounds(first + c, lower: max(0, fixed[c]! - ProbabilityMaster.fixingSlack), upper: .infinity)
+            }
+            free.removeAll { fixedSet.contains($0) }
+            try session.setColumnEntries(z, rows: free.map { first + $0 }, coefficients: free.map { _ in -1 })
+            if free.isEmpty { try session.setColumnBounds(z, lower: 0, upper: 0) }
+            run.report("relaxation stage \(stage): fixed \(newly.count) classes at \(level); \(free.count) of \(count) left")
+        }
+        return Result(probabilities: probabilities.map { min(1, max(0, $0)) }, stages: stage, minimum: minimum)
+    }
+}
