@@ -27,13 +27,16 @@ final class ProbabilityMaster {
         var classDuals: [Double]     // −dual_c ≥ 0
     }
 
-    init(classes: RespondentClasses, solver: any LinearSolver) throws {
+    /// With `target`, the rows read `Σ_j (y_jc / M_c) λ_j − target_c · z ≥ 0` instead: z = 1 is reachable exactly
+    /// when some mix of panels gives every class at least (so, summing to the panel size, exactly) its target
+    /// chance. `Attainability` uses this to check a point of the relaxation that the face walk could not split.
+    init(classes: RespondentClasses, solver: any LinearSolver, target: [Double]? = nil) throws {
         self.classes = classes
         self.fixed = Array(repeating: nil, count: classes.count)
         var model = LinearModel(sense: .maximize)
         let c = classes.count
         model.addColumn(.init(lower: 0, upper: 1, objective: 1))   // z
-        for _ in 0..<c { model.addRow(.init(columns: [0], coefficients: [-1], lower: 0)) }
+        for k in 0..<c { model.addRow(.init(columns: [0], coefficients: [-(target?[k] ?? 1)], lower: 0)) }
         convexityRow = model.addRow(.init(columns: [], coefficients: [], lower: 1, upper: 1))
         session = try solver.session(model)
     }

@@ -20,8 +20,9 @@ enum FaceDecomposition {
     static let acceptance = 1e-8
 
     /// Panel compositions and their weights (summing to 1) whose expected class counts equal
-    /// `probabilities[c] × M_c`; nil when a face holds no valid panel or the time limit ran out.
-    static func decompose(_ probabilities: [Double], run: FairRun) throws -> (compositions: [Composition], weights: [Double])? {
+    /// `probabilities[c] × M_c`; `mix` is nil when a face holds no valid panel or the time limit ran out,
+    /// and `tried` lists the panels found on the way (good first columns for column generation).
+    static func decompose(_ probabilities: [Double], run: FairRun) throws -> (mix: PanelMix?, tried: [Composition]) {
         let classes = run.classes, rows = run.oracle.rows
         let size = (0..<classes.count).map { Double(classes.size($0)) }
         let target = zip(probabilities, size).map { min($1, max(0, $0 * $1)) }
@@ -52,10 +53,10 @@ enum FaceDecomposition {
             let y: Composition
             switch try run.price(prefer, rowBounds: rowBounds, classBounds: classBounds) {
             case .found(let comp, _): y = comp
-            case .timedOut: return nil
+            case .timedOut: return (nil, found)
             case .noPanel:
-                run.report("the relaxed optimum is not a mix of valid panels (a face without one, \(found.count) panels in); using column generation", force: true)
-                return nil
+                run.report("the face walk found no valid panel on a face of the relaxation after \(found.count) panels", force: true)
+                return (nil, found)
             }
             var counts = [Double](repeating: 0, count: classes.count)
             for (c, n) in zip(y.classes, y.counts) { counts[c] = Double(n) }
@@ -76,7 +77,7 @@ enum FaceDecomposition {
                 index[y] = found.count; found.append(y); weights.append(mass * theta)
             }
             if theta >= 1 - 1e-12 { mass = 0; break }
-            if theta <= 0 { return nil }   // no progress: round-off has left t outside R
+            if theta <= 0 { return (nil, found) }   // no progress: round-off has left t outside R
             for c in t.indices {
                 var v = (t[c] - theta * counts[c]) / (1 - theta)
                 if abs(v) < 1e-12 { v = 0 } else if abs(v - size[c]) < 1e-12 { v = size[c] }
@@ -84,7 +85,7 @@ enum FaceDecomposition {
             }
             mass *= 1 - theta
         }
-        guard !found.isEmpty else { return nil }
+        guard !found.isEmpty else { return (nil, found) }
         let total = weights.reduce(0, +)
         weights = weights.map { $0 / total }
         // Accept only if the mix reproduces the target: then the relaxed optimum is attainable.
@@ -92,9 +93,17 @@ enum FaceDecomposition {
         for (comp, w) in zip(found, weights) { for (c, n) in zip(comp.classes, comp.counts) { marginal[c] += w * Double(n) } }
         let error = zip(zip(marginal, target), size).map { abs($0.0 - $0.1) / $1 }.max() ?? 0
         guard error <= acceptance else {
-            run.report("the panel mix misses the relaxed optimum by \(error); using column generation", force: true)
-            return nil
+            run.report("the face walk's panel mix misses the relaxed optimum by \(error)", force: true)
+            return (nil, found)
         }
-        return (found, weights)
+        return (PanelMix(compositions: found, weights: weights, byColumnGeneration: false), found)
     }
+}
+
+/// Panel compositions with weights summing to 1.
+struct PanelMix {
+    var compositions: [Composition]
+    var weights: [Double]
+    /// True when column generation, not the face walk, found the mix.
+    var byColumnGeneration: Bool
 }

@@ -22,17 +22,25 @@ public struct LeximinSelection: SelectionAlgorithm {
 
     public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
         let run = try FairRun(name, problem: problem, options: options)
-        if method == .automatic, let relaxed = try RelaxedLeximin.solve(run: run),
-           let mix = try FaceDecomposition.decompose(relaxed.probabilities, run: run) {
-            return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
-                "Leximin: \(relaxed.stages) stages over the linear relaxation of the quota constraints; the optimum was then written as a mix of \(mix.compositions.count) valid panel compositions, which proves it attainable, so it is the exact leximin.",
-            ])
+        var tried: [Composition] = []
+        if method == .automatic, let relaxed = try RelaxedLeximin.solve(run: run) {
+            let attempt = try Attainability.mix(for: relaxed.probabilities, run: run)
+            if let mix = attempt.mix {
+                let how = mix.byColumnGeneration ? "found by column generation towards it" : "found by walking down its faces"
+                return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
+                    "Leximin: \(relaxed.stages) \(relaxed.stages == 1 ? "stage" : "stages") over the linear relaxation of the quota constraints; the optimum was then written as a mix of \(mix.compositions.count) valid panel compositions (\(how)), which proves it attainable, so it is the exact leximin.",
+                ])
+            }
+            tried = attempt.tried
         }
-        return try columnGeneration(run, random: random)
+        return try columnGeneration(run, random: random, seeds: tried)
     }
 
-    private func columnGeneration(_ run: FairRun, random: SeededRandom) throws -> SelectionOutcome {
+    /// `seeds`: panels already found (by the relaxation route), used as first columns.
+    private func columnGeneration(_ run: FairRun, random: SeededRandom, seeds: [Composition]) throws -> SelectionOutcome {
+        if method == .automatic { run.report("using column generation over panels instead", force: true) }
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
+        try master.add(seeds)
         try master.add(run.coveringPanels().panels)
         var stage = 0
         var free = Array(0..<run.classes.count)

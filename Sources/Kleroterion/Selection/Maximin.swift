@@ -16,19 +16,40 @@ public struct MaximinSelection: SelectionAlgorithm {
 
     public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
         let run = try FairRun(name, problem: problem, options: options)
-        if method == .automatic, let relaxed = try RelaxedLeximin.solve(run: run, firstStageOnly: true),
-           let mix = try FaceDecomposition.decompose(relaxed.probabilities, run: run) {
-            run.report("done: minimum probability \(relaxed.minimum)", force: true)
-            return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
-                "Maximin: the smallest chance is \(relaxed.minimum), optimal over the linear relaxation of the quota constraints and attained by a mix of \(mix.compositions.count) valid panel compositions.",
-            ])
+        var tried: [Composition] = []
+        if method == .automatic {
+            let route = try relaxedRoute(run)
+            if let (relaxed, mix) = route.found {
+                run.report("done: minimum probability \(relaxed.minimum)", force: true)
+                return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
+                    "Maximin: the smallest chance is \(relaxed.minimum), optimal over the linear relaxation of the quota constraints and attained by a mix of \(mix.compositions.count) valid panel compositions.",
+                ])
+            }
+            tried = route.tried
         }
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
+        try master.add(tried)
         try master.add(run.coveringPanels().panels)
         let result = try ColumnGeneration.maximise(master, run: run, stage: nil)
         run.report("done: minimum probability \(result.z)", force: true)
         return run.finish(master.compositions, weights: result.weights, random: random,
                           notes: ["Maximin: the smallest chance is \(result.z), proven optimal within \(ColumnGeneration.tolerance) by the pricing ILP."].filter { _ in !run.stoppedEarly })
+    }
+}
+
+extension MaximinSelection {
+    /// The first stage's optimal corner of the relaxation if the face walk splits it into panels; else the
+    /// relaxation's leximin point (also maximin-optimal, and more often attainable, since it lies inside faces
+    /// rather than on a corner), by the walk or by column generation (`Attainability`). Otherwise nil, with
+    /// the panels tried.
+    private func relaxedRoute(_ run: FairRun) throws -> (found: (RelaxedLeximin.Result, PanelMix)?, tried: [Composition]) {
+        guard let corner = try RelaxedLeximin.solve(run: run, firstStageOnly: true) else { return (nil, []) }
+        let walk = try FaceDecomposition.decompose(corner.probabilities, run: run)
+        if let mix = walk.mix { return ((corner, mix), walk.tried) }
+        guard let leximin = try RelaxedLeximin.solve(run: run) else { return (nil, walk.tried) }
+        let attempt = try Attainability.mix(for: leximin.probabilities, run: run)
+        if let mix = attempt.mix { return ((leximin, mix), attempt.tried) }
+        return (nil, walk.tried + attempt.tried)
     }
 }
 
@@ -72,7 +93,9 @@ enum ColumnGeneration {
         var iteration = 0
         while !run.stoppedEarly {
             iteration += 1
-            if bestBound - result.z <= tolerance { break }
+            // z ≤ 1: at 1 nothing can improve (this also ends the last leximin stages, where the remaining
+            // classes are on every panel, without pricing rounds against a degenerate LP).
+            if bestBound - result.z <= tolerance || result.z >= 1 - tolerance { break }
             let u = result.classDuals
             let smoothed = center.map { c in zip(c, u).map { smoothing * $0 + (1 - smoothing) * $1 } } ?? u
             guard let (comp, value) = try run.price(zip(smoothed, size).map { $0 / $1 }) else { break }

@@ -217,6 +217,9 @@ public final class GLPKSession: LinearProgramSession {
         parm.msg_lev = GLP_MSG_OFF
         parm.mip_gap = 0          // exact: no relative gap tolerated
         parm.presolve = GLP_OFF
+        // Gomory's mixed-integer cuts at the root: with near-exact quotas, plain branch and bound can stall at a
+        // gap of 0.2% for minutes on a pricing ILP that the cuts close at once (measured, docs/algorithms.md).
+        parm.gmi_cuts = GLP_ON
         if let timeLimit { parm.tm_lim = Self.milliseconds(max(0.001, timeLimit - Date().timeIntervalSince(start))) }
         let code = glp_intopt(problem, &parm)
         let status = glp_mip_status(problem)
