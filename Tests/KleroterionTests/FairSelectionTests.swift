@@ -84,6 +84,26 @@ import Testing
         }
     }
 
+    /// A pool on which the face walk gets stuck although the relaxed optimum is attainable
+    /// (Fixtures/fair/stuck-walk): column generation towards the point must prove it, and agree with
+    /// column generation over panels alone.
+    @Test func aStuckFaceWalkIsRescuedByColumnGenerationTowardsTheRelaxedOptimum() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/fair/stuck-walk").path
+        let pool = try Pool(table: CSVReader.read(path: folder + "/people.csv"))
+        let p = try SelectionProblem(pool: pool, quotas: QuotaSet(table: CSVReader.read(path: folder + "/quotas.csv")), panelSize: 8,
+                                     householdColumns: ["address"])
+        let walk = try FaceDecomposition.decompose(RelaxedLeximin.solve(run: FairRun("leximin", problem: p, options: SelectionOptions()))!.probabilities,
+                                                   run: FairRun("leximin", problem: p, options: SelectionOptions()))
+        #expect(walk.mix == nil, "the fixture should make the walk stop")
+        let fast = try LeximinSelection().select(p, random: try SeededRandom(seed: "stuck"), options: SelectionOptions())
+        let slow = try LeximinSelection(method: .columnGeneration).select(p, random: try SeededRandom(seed: "stuck"), options: SelectionOptions())
+        checkOutcome(p, fast)
+        #expect(fast.notes.contains { $0.contains("found by column generation towards it") }, "\(fast.notes)")
+        for i in 0..<p.count {
+            #expect(abs(fast.probabilities.values[i] - slow.probabilities.values[i]) < 1e-6, "person \(i): \(fast.probabilities.values[i]) vs \(slow.probabilities.values[i])")
+        }
+    }
+
     @Test func sameSeedSamePanelForEveryAlgorithm() throws {
         let p = try randomSmallProblem(seed: 4, n: 14, k: 6)
         for algorithm in [LeximinSelection() as any SelectionAlgorithm, MaximinSelection(), NashSelection()] {
