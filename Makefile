@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium
 BIN := .build/release/kleroterion
 
-.PHONY: deps build release test demo bench-peer bench-register bench-csv clean
+.PHONY: deps build release test demo bench-peer bench-survey bench-register bench-csv clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -30,6 +30,10 @@ demo: release
 # Options via environment variables, e.g. `SIZES="500" ALGOS="maximin" make bench-peer`; see bench/peer.sh.
 bench-peer: release
 	KLEROTERION=$(BIN) bash bench/peer.sh
+
+# Which route LEXIMIN takes, and how long it needs, on 16 pools of varied shape (docs/algorithms.md).
+bench-survey: release
+	python3 bench/survey.py $(BIN)
 
 # Invitation lottery on 1M and 15M synthetic register rows, against `wc -l` (not part of `make test`).
 bench-register: release

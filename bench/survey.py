@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Route survey for the fair algorithms: which way does LEXIMIN reach its optimum on pools of many shapes?
+
+Kleroterion first solves leximin over the LP relaxation of the quota constraints and then proves the point
+attainable by splitting it into valid panels (face walk, or column generation towards it); only if the point is not
+attainable does it fall back to column generation over panels (docs/algorithms.md). This script generates varied
+synthetic pools (3-6 features with 2-8 values each, n = 200-2,000, panels of 30-150 and at most a third of the pool, quotas from exact to +-10%
+of population targets, 0-25% of respondents in households of 2-3), runs `select --algorithm leximin` on each,
+checks every output folder with bench/check_outputs.py, and prints one line per pool: its shape, the route taken,
+the wall time and the minimum chance. Deterministic (Python's own Mersenne Twister, fixed seeds); no personal data.
+
+Usage: survey.py KLEROTERION [FIRST_SEED LAST_SEED] [TIME_LIMIT]   (default seeds 1-16, limit 120 s)
+       make bench-survey
+"""
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def make_pool(seed, out):
+    """One synthetic pool with its quotas in OUT; returns its shape."""
+    rng = random.Random(seed)
+    n = rng.choice([200, 500, 1000, 2000])
+    k = rng.choice([k for k in (30, 60, 100, 150) if 3 * k <= n])   # a pool at least three times the panel
+    features = []
+    for f in range(rng.randint(3, 6)):
+        values = rng.randint(2, 8)
+        population = [rng.random() + 0.2 for _ in range(values)]
+        population = [x / sum(population) for x in population]
+        skewed = [p * (0.3 + rng.random() * 1.4) for p in population]   # respondents differ from the population
+        features.append((f"f{f}", [f"v{i}" for i in range(values)], population, skewed))
+    tolerance = rng.choice([0.0, 0.02, 0.05, 0.1])
+    households = rng.choice([0.0, 0.1, 0.25])
+    people, address = [], 0
+    while len(people) < n:
+        size = 1 if rng.random() > households else rng.randint(2, 3)
+        for _ in range(min(size, n - len(people))):
+            values = [rng.choices(v, weights)[0] for _, v, _, weights in features]
+            people.append([f"p{len(people)}"] + values + [f"a{address}"])
+        address += 1
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "people.csv"), "w", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["id"] + [f[0] for f in features] + ["address"])
+        w.writerows(people)
+    with open(os.path.join(out, "quotas.csv"), "w", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["feature", "value", "min", "max"])
+        for i, (name, values, population, _) in enumerate(features):
+            for value, share in zip(values, population):
+                have = sum(1 for p in people if p[1 + i] == value)
+                target = share * k
+                lo = min(have, max(0, int(target - tolerance * k - 1)))
+                hi = max(lo, int(target + tolerance * k + 1.999))
+                w.writerow([name, value, lo, hi])
+    return {"n": n, "k": k, "features": len(features), "tolerance": tolerance, "households": households}
+
+
+def route_of(log):
+    if "found by walking down its faces" in log:
+        return "relaxation, face walk"
+    if "found by column generation towards it" in log:
+        return "relaxation, column-generation check"
+    if "stages of column generation" in log:
+        return "column generation over panels"
+    return "?"
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    binary = sys.argv[1]
+    first, last = (int(sys.argv[2]), int(sys.argv[3])) if len(sys.argv) > 3 else (1, 16)
+    limit = sys.argv[4] if len(sys.argv) > 4 else "120"
+    root = os.path.join(HERE, "out", "survey")
+    print(f"{'seed':>4}  {'n':>5}  {'k':>4}  feat  quota tol  households  {'wall s':>7}  {'min chance':>10}  route / problems")
+    for seed in range(first, last + 1):
+        folder = os.path.join(root, f"s{seed}")
+        shape = make_pool(seed, folder)
+        out = os.path.join(folder, "leximin")
+        start = time.time()
+        run = subprocess.run([binary, "select", "--people", os.path.join(folder, "people.csv"),
+                              "--quotas", os.path.join(folder, "quotas.csv"), "--panel-size", str(shape["k"]),
+                              "--seed", f"survey {seed}", "--algorithm", "leximin", "--household-columns", "address",
+                              "--time-limit", limit, "--out", out], capture_output=True, text=True)
+        wall = time.time() - start
+        log = run.stdout + run.stderr
+        if run.returncode != 0:
+            result = next((line for line in log.splitlines() if line.startswith("error")), log.strip()[-200:])
+            minimum = "-"
+        else:
+            check = subprocess.run([sys.executable, os.path.join(HERE, "check_outputs.py"), os.path.join(folder, "people.csv"),
+                                    os.path.join(folder, "quotas.csv"), str(shape["k"]), out, "address"],
+                                   capture_output=True, text=True)
+            verdict = json.loads(check.stdout.strip().splitlines()[-1])
+            minimum = f"{verdict['min_probability']:.6f}"
+            result = route_of(log) + ("" if not verdict["problems"] else f"; PROBLEMS: {verdict['problems']}")
+            if "time limit" in log:
+                result += "; stopped by the time limit"
+        print(f"{seed:>4}  {shape['n']:>5}  {shape['k']:>4}  {shape['features']:>4}  {'±%d%%' % (shape['tolerance'] * 100):>9}  "
+              f"{'%d%%' % (shape['households'] * 100):>10}  {wall:>7.1f}  {minimum:>10}  {result}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
