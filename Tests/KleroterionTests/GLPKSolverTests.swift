@@ -78,6 +78,21 @@ import Testing
         #expect(s.values.map { Int($0.rounded()) } == [1, 0, 1, 1])
     }
 
+    /// With a relative gap, branch and bound may stop at a feasible solution proven within that gap of the best
+    /// (GLPK then returns GLP_EMIPGAP, which must read as success, not as an error).
+    @Test func aRelativeGapGivesAFeasibleSolutionWithinTheGap() throws {
+        var m = LinearModel(sense: .maximize)
+        let values = (0..<40).map { Double(17 + ($0 * 37) % 53) }, weights = (0..<40).map { Double(11 + ($0 * 29) % 41) }
+        for v in values { m.addColumn(.init(lower: 0, upper: 1, objective: v, isInteger: true)) }
+        m.addRow(.init(columns: Array(0..<40), coefficients: weights, upper: 300))
+        let exact = try GLPKSolver().session(m).solveMIP(timeLimit: nil)
+        let rough = try GLPKSolver().session(m).solveMIP(timeLimit: nil, relativeGap: 0.5)
+        #expect(exact.status == .optimal && rough.status == .optimal)
+        let chosen = rough.values.map { $0.rounded() }
+        #expect(zip(chosen, weights).reduce(0) { $0 + $1.0 * $1.1 } <= 300)
+        #expect(rough.objective >= 0.5 * exact.objective - 1e-9 && rough.objective <= exact.objective + 1e-9)
+    }
+
     @Test func badInputBecomesAnErrorNotACrash() throws {
         var m = LinearModel(sense: .minimize)
         m.addColumn(.init())

@@ -18,6 +18,9 @@ enum FaceDecomposition {
     static let tightness = 1e-7
     /// The marginals of the result must match the target this closely (in chance), or it is rejected.
     static let acceptance = 1e-8
+    /// The face ILP stops within this relative gap of its best panel: any panel on the face will do, and the
+    /// objective only tends to lengthen the steps.
+    static let faceGap = 0.05
 
     /// Panel compositions and their weights (summing to 1) whose expected class counts equal
     /// `probabilities[c] × M_c`; `mix` is nil when a face holds no valid panel or the time limit ran out,
@@ -51,7 +54,7 @@ enum FaceDecomposition {
             }
             let prefer = zip(t, size).map { $0 / $1 }
             let y: Composition
-            switch try run.price(prefer, rowBounds: rowBounds, classBounds: classBounds) {
+            switch try run.price(prefer, rowBounds: rowBounds, classBounds: classBounds, relativeGap: faceGap) {
             case .found(let comp, _): y = comp
             case .timedOut: return (nil, found)
             case .noPanel:

@@ -55,12 +55,13 @@ final class FairRun {
 
     /// The best panel on a face of the polytope (`PanelOracle.best(weights:rowBounds:classBounds:)`).
     func price(_ weights: [Double], rowBounds: [(row: Int, lower: Double, upper: Double)],
-               classBounds: [(class: Int, lower: Double, upper: Double)]) throws -> PanelOracle.Outcome {
+               classBounds: [(class: Int, lower: Double, upper: Double)], relativeGap: Double) throws -> PanelOracle.Outcome {
         if outOfTime() { return .timedOut }
         oracleCalls += 1
         let t = Date()
         defer { oracleSeconds += Date().timeIntervalSince(t) }
-        let outcome = try oracle.best(weights: weights, rowBounds: rowBounds, classBounds: classBounds, timeLimit: remaining)
+        let outcome = try oracle.best(weights: weights, rowBounds: rowBounds, classBounds: classBounds,
+                                      relativeGap: relativeGap, timeLimit: remaining)
         if case .timedOut = outcome { stoppedEarly = true }
         return outcome
     }

@@ -50,6 +50,7 @@ public struct LeximinSelection: SelectionAlgorithm {
             result = try ColumnGeneration.maximise(master, run: run, stage: stage, previous: result)
             if run.stoppedEarly { break }
             var newly = free.filter { result.classDuals[$0] > Self.dualThreshold }
+            if result.z >= 1 - ColumnGeneration.tolerance { newly = free }   // everyone left is on every panel
             if newly.isEmpty, let top = free.max(by: { result.classDuals[$0] < result.classDuals[$1] }) { newly = [top] }
             try master.fix(newly, at: result.z)
             let fixedSet = Set(newly)

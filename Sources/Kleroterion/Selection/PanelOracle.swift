@@ -67,26 +67,27 @@ final class PanelOracle {
         case noPanel
     }
 
-    /// The best panel on a face of the polytope: like `best(weights:)`, with some rows and class counts held
-    /// to narrower bounds for this one solve (the bounds are restored afterwards).
+    /// A good panel on a face of the polytope: like `best(weights:)`, with some rows and class counts held
+    /// to narrower bounds for this one solve (the bounds are restored afterwards), and branch and bound
+    /// stopping within `relativeGap` of the best (the face walk needs a panel on the face, not the best one).
     func best(weights: [Double], rowBounds: [(row: Int, lower: Double, upper: Double)],
-              classBounds: [(class: Int, lower: Double, upper: Double)], timeLimit: Double? = nil) throws -> Outcome {
+              classBounds: [(class: Int, lower: Double, upper: Double)], relativeGap: Double, timeLimit: Double? = nil) throws -> Outcome {
         for b in rowBounds { try session.setRowBounds(b.row, lower: b.lower, upper: b.upper) }
         for b in classBounds { try session.setColumnBounds(b.class, lower: b.lower, upper: b.upper) }
         defer {
             for b in rowBounds { try? session.setRowBounds(b.row, lower: rows[b.row].lower, upper: rows[b.row].upper) }
             for b in classBounds { try? session.setColumnBounds(b.class, lower: 0, upper: Double(classes.size(b.class))) }
         }
-        return try solve(weights: weights, timeLimit: timeLimit)
+        return try solve(weights: weights, timeLimit: timeLimit, relativeGap: relativeGap)
     }
 
-    private func solve(weights: [Double], timeLimit: Double?) throws -> Outcome {
+    private func solve(weights: [Double], timeLimit: Double?, relativeGap: Double = 0) throws -> Outcome {
         precondition(weights.count == classes.count)
         // GLPK's tolerances are partly absolute: scale the objective to a maximum of 1.
         let scale = weights.map(abs).max() ?? 0
         let scaled = scale > 0 ? weights.map { $0 / scale } : weights
         try session.setObjective(scaled, columns: Array(0..<classes.count))
-        let solution = try session.solveMIP(timeLimit: timeLimit)
+        let solution = try session.solveMIP(timeLimit: timeLimit, relativeGap: relativeGap)
         switch solution.status {
         case .optimal: break
         case .timeLimit: return .timedOut

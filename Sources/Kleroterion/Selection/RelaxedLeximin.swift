@@ -82,6 +82,7 @@ struct RelaxedLeximin {
             // Complementary slackness: a free class whose row has a positive dual is at `level` in every optimum.
             let duals = free.map { max(0, -solution.rowDuals[first + $0]) }
             var newly = zip(free, duals).filter { $0.1 > LeximinSelection.dualThreshold }.map(\.0)
+            if level >= 1 - ColumnGeneration.tolerance { newly = free }   // everyone left is on every panel
             if newly.isEmpty, let top = zip(free, duals).max(by: { $0.1 < $1.1 }) { newly = [top.0] }
             let fixedSet = Set(newly)
             for c in newly {

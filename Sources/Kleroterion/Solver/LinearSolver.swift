@@ -51,6 +51,12 @@ public protocol LinearProgramSession: AnyObject {
     func resetBasis()
     /// Solves the LP relaxation with the simplex method, starting from the current basis.
     func solveLP(timeLimit: Double?) throws -> Solution
-    /// Solves with integer flags at gap zero (branch and bound after an LP relaxation).
-    func solveMIP(timeLimit: Double?) throws -> Solution
+    /// Solves with integer flags (branch and bound after an LP relaxation), stopping once the best solution is
+    /// proven within `relativeGap` of the optimum. Zero means exact; `.optimal` then means "within the gap".
+    func solveMIP(timeLimit: Double?, relativeGap: Double) throws -> Solution
+}
+
+extension LinearProgramSession {
+    /// Solves with integer flags exactly (relative gap zero).
+    public func solveMIP(timeLimit: Double?) throws -> Solution { try solveMIP(timeLimit: timeLimit, relativeGap: 0) }
 }
