@@ -9,7 +9,11 @@ of population targets, 0-25% of respondents in households of 2-3), runs `select 
 checks every output folder with bench/check_outputs.py, and prints one line per pool: its shape, the route taken,
 the wall time and the minimum chance. Deterministic (Python's own Mersenne Twister, fixed seeds); no personal data.
 
-Usage: survey.py KLEROTERION [FIRST_SEED LAST_SEED] [TIME_LIMIT]   (default seeds 1-16, limit 120 s)
+With --small it makes small, tight pools instead (4-6 features with 2-4 values, n = 40-120, panels of 8-20,
+every quota one seat wide, 15% of respondents in pairs): there the face walk often gets stuck, so they exercise
+the column-generation check. The last line counts the routes.
+
+Usage: survey.py KLEROTERION [--small] [FIRST_SEED LAST_SEED] [TIME_LIMIT]   (default seeds 1-16, limit 120 s)
        make bench-survey
 """
 import csv
@@ -23,23 +27,23 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def make_pool(seed, out):
+def make_pool(seed, out, small=False):
     """One synthetic pool with its quotas in OUT; returns its shape."""
     rng = random.Random(seed)
-    n = rng.choice([200, 500, 1000, 2000])
-    k = rng.choice([k for k in (30, 60, 100, 150) if 3 * k <= n])   # a pool at least three times the panel
+    n = rng.choice([40, 60, 80, 120] if small else [200, 500, 1000, 2000])
+    k = rng.choice([8, 12, 20] if small else [k for k in (30, 60, 100, 150) if 3 * k <= n])   # pool ≥ 3 panels
     features = []
-    for f in range(rng.randint(3, 6)):
-        values = rng.randint(2, 8)
+    for f in range(rng.randint(4, 6) if small else rng.randint(3, 6)):
+        values = rng.randint(2, 4 if small else 8)
         population = [rng.random() + 0.2 for _ in range(values)]
         population = [x / sum(population) for x in population]
         skewed = [p * (0.3 + rng.random() * 1.4) for p in population]   # respondents differ from the population
         features.append((f"f{f}", [f"v{i}" for i in range(values)], population, skewed))
-    tolerance = rng.choice([0.0, 0.02, 0.05, 0.1])
-    households = rng.choice([0.0, 0.1, 0.25])
+    tolerance = 0.0 if small else rng.choice([0.0, 0.02, 0.05, 0.1])
+    households = 0.15 if small else rng.choice([0.0, 0.1, 0.25])
     people, address = [], 0
     while len(people) < n:
-        size = 1 if rng.random() > households else rng.randint(2, 3)
+        size = 1 if rng.random() > households else (2 if small else rng.randint(2, 3))
         for _ in range(min(size, n - len(people))):
             values = [rng.choices(v, weights)[0] for _, v, _, weights in features]
             people.append([f"p{len(people)}"] + values + [f"a{address}"])
@@ -56,8 +60,11 @@ def make_pool(seed, out):
             for value, share in zip(values, population):
                 have = sum(1 for p in people if p[1 + i] == value)
                 target = share * k
-                lo = min(have, max(0, int(target - tolerance * k - 1)))
-                hi = max(lo, int(target + tolerance * k + 1.999))
+                if small:   # one seat wide
+                    lo, hi = min(have, int(target)), int(target) + 1
+                else:
+                    lo = min(have, max(0, int(target - tolerance * k - 1)))
+                    hi = max(lo, int(target + tolerance * k + 1.999))
                 w.writerow([name, value, lo, hi])
     return {"n": n, "k": k, "features": len(features), "tolerance": tolerance, "households": households}
 
@@ -76,13 +83,17 @@ def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     binary = sys.argv[1]
-    first, last = (int(sys.argv[2]), int(sys.argv[3])) if len(sys.argv) > 3 else (1, 16)
-    limit = sys.argv[4] if len(sys.argv) > 4 else "120"
-    root = os.path.join(HERE, "out", "survey")
+    args = sys.argv[2:]
+    small = "--small" in args
+    args = [a for a in args if a != "--small"]
+    first, last = (int(args[0]), int(args[1])) if len(args) > 1 else (1, 16)
+    limit = args[2] if len(args) > 2 else "120"
+    root = os.path.join(HERE, "out", "survey-small" if small else "survey")
+    routes = {}
     print(f"{'seed':>4}  {'n':>5}  {'k':>4}  feat  quota tol  households  {'wall s':>7}  {'min chance':>10}  route / problems")
     for seed in range(first, last + 1):
         folder = os.path.join(root, f"s{seed}")
-        shape = make_pool(seed, folder)
+        shape = make_pool(seed, folder, small)
         out = os.path.join(folder, "leximin")
         start = time.time()
         run = subprocess.run([binary, "select", "--people", os.path.join(folder, "people.csv"),
@@ -103,8 +114,11 @@ def main():
             result = route_of(log) + ("" if not verdict["problems"] else f"; PROBLEMS: {verdict['problems']}")
             if "time limit" in log:
                 result += "; stopped by the time limit"
+        kind = "error (e.g. quotas no panel meets)" if result.startswith("error") else result.split(";")[0]
+        routes[kind] = routes.get(kind, 0) + 1
         print(f"{seed:>4}  {shape['n']:>5}  {shape['k']:>4}  {shape['features']:>4}  {'±%d%%' % (shape['tolerance'] * 100):>9}  "
               f"{'%d%%' % (shape['households'] * 100):>10}  {wall:>7.1f}  {minimum:>10}  {result}", flush=True)
+    print("routes: " + ", ".join(f"{route} {count}" for route, count in sorted(routes.items())))
 
 
 if __name__ == "__main__":
