@@ -70,6 +70,8 @@ def make_pool(seed, out, small=False):
 
 
 def route_of(log):
+    if "that no mix of panels crosses" in log:
+        return "relaxation with cuts, column-generation check"
     if "found by walking down its faces" in log:
         return "relaxation, face walk"
     if "found by column generation towards it" in log:

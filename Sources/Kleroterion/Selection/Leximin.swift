@@ -23,15 +23,16 @@ public struct LeximinSelection: SelectionAlgorithm {
     public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
         let run = try FairRun(name, problem: problem, options: options)
         var tried: [Composition] = []
-        if method == .automatic, let relaxed = try RelaxedLeximin.solve(run: run) {
-            let attempt = try Attainability.mix(for: relaxed.probabilities, run: run)
-            if let mix = attempt.mix {
+        if method == .automatic {
+            let route = try Attainability.leximin(run: run)
+            if let (relaxed, mix, rounds) = route.found {
                 let how = mix.byColumnGeneration ? "found by column generation towards it" : "found by walking down its faces"
+                let cuts = rounds == 1 ? "" : " after \(rounds - 1) \(rounds == 2 ? "cut" : "cuts") that no mix of panels crosses"
                 return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
-                    "Leximin: \(relaxed.stages) \(relaxed.stages == 1 ? "stage" : "stages") over the linear relaxation of the quota constraints; the optimum was then written as a mix of \(mix.compositions.count) valid panel compositions (\(how)), which proves it attainable, so it is the exact leximin.",
+                    "Leximin: \(relaxed.stages) \(relaxed.stages == 1 ? "stage" : "stages") over the linear relaxation of the quota constraints\(cuts); the optimum was then written as a mix of \(mix.compositions.count) valid panel compositions (\(how)), which proves it attainable, so it is the exact leximin.",
                 ])
             }
-            tried = attempt.tried
+            tried = route.tried
         }
         return try columnGeneration(run, random: random, seeds: tried)
     }

@@ -40,16 +40,15 @@ public struct MaximinSelection: SelectionAlgorithm {
 extension MaximinSelection {
     /// The first stage's optimal corner of the relaxation if the face walk splits it into panels; else the
     /// relaxation's leximin point (also maximin-optimal, and more often attainable, since it lies inside faces
-    /// rather than on a corner), by the walk or by column generation (`Attainability`). Otherwise nil, with
-    /// the panels tried.
+    /// rather than on a corner), cut back until attainable (`Attainability.leximin`). Otherwise nil, with the
+    /// panels tried.
     private func relaxedRoute(_ run: FairRun) throws -> (found: (RelaxedLeximin.Result, PanelMix)?, tried: [Composition]) {
         guard let corner = try RelaxedLeximin.solve(run: run, firstStageOnly: true) else { return (nil, []) }
         let walk = try FaceDecomposition.decompose(corner.probabilities, run: run)
         if let mix = walk.mix { return ((corner, mix), walk.tried) }
-        guard let leximin = try RelaxedLeximin.solve(run: run) else { return (nil, walk.tried) }
-        let attempt = try Attainability.mix(for: leximin.probabilities, run: run)
-        if let mix = attempt.mix { return ((leximin, mix), attempt.tried) }
-        return (nil, walk.tried + attempt.tried)
+        let leximin = try Attainability.leximin(run: run)
+        if let (relaxed, mix, _) = leximin.found { return ((relaxed, mix), walk.tried + leximin.tried) }
+        return (nil, walk.tried + leximin.tried)
     }
 }
 

@@ -28,7 +28,8 @@ struct RelaxedLeximin {
 
     /// Solves the stages over R; nil when the time limit ran out first.
     /// With `firstStageOnly` it returns the first stage's optimum: a maximin point of R.
-    static func solve(run: FairRun, firstStageOnly: Bool = false) throws -> Result? {
+    /// `cuts` are inequalities every mix of panels satisfies (`Attainability.Cut`), added to R.
+    static func solve(run: FairRun, firstStageOnly: Bool = false, cuts: [Attainability.Cut] = []) throws -> Result? {
         let classes = run.classes
         let count = classes.count
         let size = (0..<count).map { Double(classes.size($0)) }
@@ -42,6 +43,10 @@ struct RelaxedLeximin {
         // One row per class: p_c − z ≥ 0 while the class is free, p_c ≥ its fixed chance afterwards.
         let first = model.rows.count
         for c in 0..<count { model.addRow(.init(columns: [c, z], coefficients: [1, -1], lower: 0)) }
+        for cut in cuts {
+            let used = (0..<count).filter { cut.coefficients[$0] != 0 }
+            model.addRow(.init(columns: used, coefficients: used.map { cut.coefficients[$0] }, upper: cut.bound))
+        }
         let session = try run.solver.session(model)
 
         var free = Array(0..<count)
