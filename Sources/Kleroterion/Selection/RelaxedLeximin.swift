@@ -13,10 +13,10 @@ import Foundation
 /// is a small sparse LP that GLPK re-solves warm in milliseconds. Because Q ⊆ R, the leximin point of R is
 /// at least as good as anything Q offers; if it also lies in Q, it *is* the leximin point of Q. Whether it
 /// does is settled constructively by `Attainability` (the face walk of `FaceDecomposition`, then column
-/// generation towards the point), which writes it as a mix of valid panels; when it is not in Q, the caller
-/// falls back to column generation over panels. On the benchmark pools, the Zeist example and a survey of
-/// varied pools the point always lay in Q, but that is not a theorem: with three or more features R can have
-/// fractional corners, and on small pools with one-seat quotas it sometimes lies outside Q (docs/algorithms.md).
+/// generation towards the point), which writes it as a mix of valid panels; when it is not in Q, that check
+/// yields a cut (an inequality all of Q meets and the point breaks), and the stages are solved again over R
+/// with the cuts. On the benchmark pools, the Zeist example and a survey of varied pools the first point
+/// already lay in Q; on small pools with one-seat quotas it sometimes did not (docs/algorithms.md).
 struct RelaxedLeximin {
     /// The chance per class, and how many stages it took.
     struct Result {
