@@ -41,7 +41,7 @@ enum Attainability {
         run.report("checking by column generation whether a mix of panels attains the relaxed optimum", force: true)
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver, target: probabilities)
         try master.add(tried)
-        try master.add(run.coveringPanels().panels)
+        try master.add(run.coveringPanels(known: tried).panels)
         let result = try ColumnGeneration.maximise(master, run: run, stage: nil)
         if run.stoppedEarly { return Check(mix: nil, cut: nil, tried: master.compositions) }
         if result.z >= threshold {

@@ -79,8 +79,10 @@ final class FairRun {
     ///
     /// Each round asks for the panel with the most people from classes not yet covered. When that number is
     /// zero, the classes still uncovered cannot be on any valid panel: their chance is 0 under every algorithm.
-    func coveringPanels() throws -> (panels: [Composition], coverable: [Bool]) {
+    /// Classes already on one of `known` count as covered (`panels` then holds only the new ones).
+    func coveringPanels(known: [Composition] = []) throws -> (panels: [Composition], coverable: [Bool]) {
         var covered = [Bool](repeating: false, count: classes.count)
+        for comp in known { for c in comp.classes { covered[c] = true } }
         var panels: [Composition] = []
         while covered.contains(false) {
             let weights = covered.map { $0 ? 0.0 : 1.0 }
@@ -89,7 +91,7 @@ final class FairRun {
             panels.append(comp)
             for c in comp.classes { covered[c] = true }
         }
-        if panels.isEmpty {
+        if panels.isEmpty && known.isEmpty {
             // Even past the time limit, a distribution needs one valid panel: find it without a limit.
             guard let (comp, _) = try oracle.best(weights: covered.map { _ in 0 }) else {
                 throw KleroterionError("internal error: the pricing ILP stopped without a time limit")

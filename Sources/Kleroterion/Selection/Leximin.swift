@@ -42,7 +42,7 @@ public struct LeximinSelection: SelectionAlgorithm {
         if method == .automatic { run.report("using column generation over panels instead", force: true) }
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
         try master.add(seeds)
-        try master.add(run.coveringPanels().panels)
+        try master.add(run.coveringPanels(known: seeds).panels)
         var stage = 0
         var free = Array(0..<run.classes.count)
         var result = try master.solve(timeLimit: nil)!

@@ -29,7 +29,7 @@ public struct MaximinSelection: SelectionAlgorithm {
         }
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
         try master.add(tried)
-        try master.add(run.coveringPanels().panels)
+        try master.add(run.coveringPanels(known: tried).panels)
         let result = try ColumnGeneration.maximise(master, run: run, stage: nil)
         run.report("done: minimum probability \(result.z)", force: true)
         return run.finish(master.compositions, weights: result.weights, random: random,
