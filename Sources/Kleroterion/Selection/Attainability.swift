@@ -52,10 +52,9 @@ enum Attainability {
                          cut: nil, tried: master.compositions)
         }
         // Not attainable: the dual prices separate the point from every panel. Their best panel bounds u·a_P.
-        let size = (0..<run.classes.count).map { Double(run.classes.size($0)) }
         let u = result.classDuals
         let pointValue = zip(u, probabilities).reduce(0) { $0 + $1.0 * $1.1 }
-        guard pointValue > 0, let (best, panelValue) = try run.price(zip(u, size).map { $0 / $1 }) else {
+        guard pointValue > 0, let (best, panelValue) = try run.price(result.personWeights) else {
             return Check(mix: nil, cut: nil, tried: master.compositions)
         }
         try master.add([best])

@@ -27,7 +27,7 @@ enum FaceDecomposition {
     /// and `tried` lists the panels found on the way (good first columns for column generation).
     static func decompose(_ probabilities: [Double], run: FairRun) throws -> (mix: PanelMix?, tried: [Composition]) {
         let classes = run.classes, rows = run.oracle.rows
-        let size = (0..<classes.count).map { Double(classes.size($0)) }
+        let size = classes.sizes
         let target = zip(probabilities, size).map { min($1, max(0, $0 * $1)) }
         var t = target
         var mass = 1.0

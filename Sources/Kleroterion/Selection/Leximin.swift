@@ -20,6 +20,16 @@ public struct LeximinSelection: SelectionAlgorithm {
     /// A class is fixed when its dual value exceeds this (the duals of the free classes sum to 1).
     static let dualThreshold = 1e-9
 
+    /// The free classes a proven-optimal stage fixes at its level `level`: those with a positive dual value
+    /// (complementary slackness), all of them once the level is 1 (everyone left is on every panel), and at
+    /// least the one with the largest dual. `duals` is indexed by class.
+    static func classesToFix(_ free: [Int], duals: [Double], level: Double) -> [Int] {
+        if level >= 1 - ColumnGeneration.tolerance { return free }
+        let positive = free.filter { duals[$0] > dualThreshold }
+        if positive.isEmpty, let top = free.max(by: { duals[$0] < duals[$1] }) { return [top] }
+        return positive
+    }
+
     public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
         let run = try FairRun(name, problem: problem, options: options)
         var tried: [Composition] = []
@@ -50,9 +60,7 @@ public struct LeximinSelection: SelectionAlgorithm {
             stage += 1
             result = try ColumnGeneration.maximise(master, run: run, stage: stage, previous: result)
             if run.stoppedEarly { break }
-            var newly = free.filter { result.classDuals[$0] > Self.dualThreshold }
-            if result.z >= 1 - ColumnGeneration.tolerance { newly = free }   // everyone left is on every panel
-            if newly.isEmpty, let top = free.max(by: { result.classDuals[$0] < result.classDuals[$1] }) { newly = [top] }
+            let newly = Self.classesToFix(free, duals: result.classDuals, level: result.z)
             try master.fix(newly, at: result.z)
             let fixedSet = Set(newly)
             free = free.filter { !fixedSet.contains($0) }

@@ -85,7 +85,7 @@ enum ColumnGeneration {
             for (c, n) in zip(comp.classes, comp.counts) { s += r.personWeights[c] * Double(n) }
             return s
         }
-        let size = (0..<master.classes.count).map { Double(master.classes.size($0)) }
+        let size = master.classes.sizes
         guard var result = try solve() else { return try previous ?? master.solve(timeLimit: nil)! }
         var center: [Double]? = nil        // ū: class prices with the best bound so far
         var bestBound = Double.infinity

@@ -60,7 +60,7 @@ struct NashState {
     init(classes: RespondentClasses, coverable: [Bool]) {
         self.classes = classes
         self.coverable = coverable
-        self.size = (0..<classes.count).map { Double(classes.size($0)) }
+        self.size = classes.sizes
         self.pi = [Double](repeating: 0, count: classes.count)
     }
 

@@ -32,7 +32,7 @@ struct RelaxedLeximin {
     static func solve(run: FairRun, firstStageOnly: Bool = false, cuts: [Attainability.Cut] = []) throws -> Result? {
         let classes = run.classes
         let count = classes.count
-        let size = (0..<count).map { Double(classes.size($0)) }
+        let size = classes.sizes
         var model = LinearModel(sense: .maximize)
         for _ in 0..<count { model.addColumn(.init(lower: 0, upper: 1, objective: 0)) }
         let z = model.addColumn(.init(lower: 0, upper: 1, objective: 1))
@@ -86,10 +86,8 @@ struct RelaxedLeximin {
             probabilities = Array(solution.values[0..<count])
             if firstStageOnly { break }
             // Complementary slackness: a free class whose row has a positive dual is at `level` in every optimum.
-            let duals = free.map { max(0, -solution.rowDuals[first + $0]) }
-            var newly = zip(free, duals).filter { $0.1 > LeximinSelection.dualThreshold }.map(\.0)
-            if level >= 1 - ColumnGeneration.tolerance { newly = free }   // everyone left is on every panel
-            if newly.isEmpty, let top = zip(free, duals).max(by: { $0.1 < $1.1 }) { newly = [top.0] }
+            let duals = (0..<count).map { max(0, -solution.rowDuals[first + $0]) }
+            let newly = LeximinSelection.classesToFix(free, duals: duals, level: level)
             let fixedSet = Set(newly)
             for c in newly {
                 // Never above the class's own value in this solution (which GLPK may return a hair under the

@@ -36,6 +36,8 @@ public struct RespondentClasses: Sendable {
     public var count: Int { category.count }
     /// Per class: how many people it has (one per household of its type).
     public func size(_ c: Int) -> Int { householdTypes[householdType[c]].count }
+    /// Every class's size, as the LPs use it.
+    public var sizes: [Double] { (0..<count).map { Double(size($0)) } }
     /// Per class: its members, one per household of its type, in household order.
     public func members(_ c: Int) -> [Int] { householdTypes[householdType[c]].households.map { $0[role[c]] } }
 

@@ -162,9 +162,8 @@ public final class GLPKSession: LinearProgramSession {
         parm.it_lim = Int32(clamping: max(20_000, 20 * (rowCount + columnCount)))
         let before = glp_get_it_cnt(problem)
         var code = glp_simplex(problem, &parm)
-        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL || code == GLP_EITLIM {
-            // The old basis went bad (after changing the matrix, or round-off piled up) or the simplex
-            // stalled: start again from an advanced basis, with the primal simplex and other pivot rules.
+        /// Starts again from an advanced basis, with the primal simplex and the textbook pivot rules.
+        func restart() {
             parm.meth = GLP_PRIMAL
             parm.pricing = GLP_PT_STD
             parm.r_test = GLP_RT_STD
@@ -172,17 +171,11 @@ public final class GLPKSession: LinearProgramSession {
             glp_adv_basis(problem, 0)
             code = glp_simplex(problem, &parm)
         }
-        if code == 0, glp_get_status(problem) == GLP_OPT, primalError() > 1e-6 {
-            // GLPK 5.0 can report "optimal" for a solution that breaks a constraint after a warm start from
-            // a basis whose columns were changed (seen in leximin stages: the convexity row off by 0.08,
-            // found by glp_check_kkt). Solve again from an advanced basis with the textbook rules.
-            parm.meth = GLP_PRIMAL
-            parm.pricing = GLP_PT_STD
-            parm.r_test = GLP_RT_STD
-            parm.it_lim = Int32.max
-            glp_adv_basis(problem, 0)
-            code = glp_simplex(problem, &parm)
-        }
+        // The old basis went bad (after changing the matrix, or round-off piled up) or the simplex stalled.
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND || code == GLP_EFAIL || code == GLP_EITLIM { restart() }
+        // GLPK 5.0 can report "optimal" for a solution that breaks a constraint after a warm start from a basis
+        // whose columns were changed (seen in leximin stages: the convexity row off by 0.08, found by glp_check_kkt).
+        if code == 0, glp_get_status(problem) == GLP_OPT, primalError() > 1e-6 { restart() }
         pivots += Int(glp_get_it_cnt(problem) - before)
         if code == GLP_ETMLIM {
             return Solution(status: .timeLimit(hasSolution: false), objective: .nan, values: [], rowDuals: [])
