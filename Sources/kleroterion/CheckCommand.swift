@@ -20,10 +20,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
     @Option(help: "The column with respondent ids.") var idColumn: String = "id"
     @Option(help: "Where to write quotas-relaxed.csv and relaxation.md when the quotas cannot be met (default: the quotas file's folder).") var out: String?
+    @Flag(help: "Overwrite an existing quotas-relaxed.csv and relaxation.md.") var replace = false
 
     func run() throws {
         var feasible = true
         try reportingErrors {
+            let folder = out ?? (quotas as NSString).deletingLastPathComponent
+            var files = try outputFolder(folder.isEmpty ? "." : folder, inputs: [people, quotas], replace: replace, placement: .intoFolder,
+                                         names: ["quotas-relaxed.csv", "relaxation.md"])
             let pool = try Pool.load(path: people, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
             let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
@@ -33,8 +37,6 @@ struct CheckCommand: ParsableCommand {
             print(report.text(problem), terminator: report.isFeasible ? "\n" : "")
             feasible = report.isFeasible
             if let relaxation = report.relaxation {
-                let folder = out ?? (quotas as NSString).deletingLastPathComponent
-                var files = OutputFiles(directory: folder.isEmpty ? "." : folder)
                 files.add("quotas-relaxed.csv", relaxation.quotasCSV())
                 files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: report.reasons.map(\.text)))
                 try files.commit()

@@ -20,6 +20,7 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "Where and when the seed will come from, e.g. \"the NIST beacon pulse of 2026-03-14 12:00 UTC\".") var seedSource: String = ""
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
     @Option(help: "The output folder (the commitment).") var out: String
+    @Flag(help: "Replace an existing, non-empty output folder that holds no commitment (its old files are removed).") var replace = false
 
     func run() throws {
         try reportingErrors {
@@ -29,7 +30,11 @@ struct CommitCommand: ParsableCommand {
                 throw KleroterionError(file: existing, "this folder already holds a commitment, which may already have been announced",
                                        fix: "choose a new --out folder; keep the old one as it is")
             }
-            guard panels >= 1 else { throw KleroterionError("--panels is \(panels)", fix: "give at least 1 panel, e.g. --panels 1000") }
+            let output = try outputFolder(out, inputs: [people, quotas], replace: replace)
+            guard panels >= 1, panels <= 1_000_000 else {
+                throw KleroterionError("--panels is \(panels)", fix: "give between 1 and 1000000 panels, e.g. --panels 1000")
+            }
+            let timeLimit = try checkedTimeLimit(self.timeLimit)
             let algorithm: any SelectionAlgorithm
             do { algorithm = try SelectionAlgorithms.named(self.algorithm) } catch {
                 throw KleroterionError("commit needs a fair algorithm that computes a distribution over panels, and '\(self.algorithm)' is not available",
@@ -50,7 +55,7 @@ struct CommitCommand: ParsableCommand {
                                                householdColumns: households, seedSource: seedSource,
                                                people: peopleInput, quotas: quotasInput)
             let built = try Commitment.build(problem: problem, quotas: quotaSet, pool: pool, distribution: distribution, settings: settings)
-            try built.write(to: out)
+            try built.write(to: output)
             let r = built.rounding
             print("Committed a lottery of \(panels) equally likely panels (\(built.manifest.rounding.distinctPanels) distinct) for a panel of \(panelSize) from \(pool.count) respondents.")
             print(String(format: "Largest change of anyone's chance by rounding: %.5f (the naive worst case k/m is %.5f); local-search moves: %d.",
@@ -66,7 +71,7 @@ struct CommitCommand: ParsableCommand {
 
     /// Reads a CSV input once, so that the hash and the parsed table come from the same bytes.
     private func readInput<T>(_ path: String, _ make: (Table) throws -> T) throws -> (Manifest.Input, T) {
-        guard let bytes = FileManager.default.contents(atPath: path) else { _ = try CSVReader.read(path: path); fatalError("unreachable") }
+        let bytes = try InputFile.read(path)
         let value = try make(CSVReader.parse([UInt8](bytes), source: path))
         return (Manifest.Input(file: path, sha256: Hashing.sha256(bytes)), value)
     }

@@ -17,6 +17,7 @@ struct DrawCommand: ParsableCommand {
     @Option(help: "The quotas file, if it is no longer where the manifest says.") var quotas: String?
     @Option(help: "Population shares per feature and value (feature,value,population_share) for the report.") var populationShares: String?
     @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
+    @Flag(help: "Replace an existing, non-empty output folder (the same draw made again) as a whole.") var replace = false
 
     func run() throws {
         try reportingErrors {
@@ -28,10 +29,11 @@ struct DrawCommand: ParsableCommand {
                 throw KleroterionError(file: auditPath, "this lottery was already drawn with the seed \"\(old.seed)\"",
                                        fix: "a lottery is drawn once; check it with `kleroterion verify`, or choose another --out folder if you really mean a new draw")
             }
+            let output = try outputFolder(outDir, inputs: [commitment, people, quotas, populationShares], replace: replace)
             let language = try ReportFiles.language(self.language)
             let shares = try populationShares.map { try PopulationShares.load(path: $0) }
             let result = try LotteryDraw.perform(commitment: commitment, seed: seed, people: people, quotas: quotas, populationShares: shares)
-            try result.write(to: outDir, language: language)
+            try result.write(to: output, language: language)
             print("The seed gives panel \(result.panelNumber) of \(result.panelCount).")
             print("Drew \(result.members.count) members: \(result.members.map { result.pool.ids[$0] }.joined(separator: " "))")
             print("Wrote \(result.files.map(\.name).joined(separator: ", ")) and the report (report.md, report.json, report.html) to \(outDir)")

@@ -23,6 +23,26 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// Checks a `--time-limit` before it reaches the solver, which counts in whole milliseconds: a positive,
+/// finite number of seconds up to a million (11 days); `inf`, `nan`, 0 and negative numbers are refused.
+func checkedTimeLimit(_ seconds: Double?) throws -> Double? {
+    guard let seconds else { return nil }
+    guard seconds.isFinite, seconds > 0, seconds <= 1_000_000 else {
+        throw KleroterionError("the time limit \(seconds) is not a number of seconds between 0 and 1000000",
+                               fix: "give --time-limit a number of seconds above 0, e.g. 60, or leave it out to wait for the exact result")
+    }
+    return seconds
+}
+
+/// Refuses a negative count (of residents, letters): a report would show nonsense.
+func checkedCount(_ value: Int?, option: String) throws -> Int? {
+    guard let value else { return nil }
+    guard value >= 0 else {
+        throw KleroterionError("\(option) is \(value), a negative number of people", fix: "give the count as 0 or more, e.g. \(option) 12000")
+    }
+    return value
+}
+
 /// Writes a line to stderr (progress and warnings; stdout is kept for results).
 func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

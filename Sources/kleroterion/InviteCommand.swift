@@ -32,9 +32,11 @@ struct InviteCommand: ParsableCommand {
     @Option(help: "The previous round's reference date, for its invitees' age bands (default: --reference-date).") var previousReferenceDate: String?
     @Option(help: "Oversampling factor per stratum: the strata columns plus factor.") var oversample: String?
     @Option(help: "Ids that get no letter (earlier participants, officials): a CSV with an id column.") var exclude: String?
+    @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
         try reportingErrors {
+            var files = try outputFolder(out, inputs: [register, responseRates, previousInvitations, previousRespondents, oversample, exclude], replace: replace)
             var settings = InvitationSettings(count: count)
             settings.strataColumns = columnList(strata)
             settings.addressColumns = columnList(onePerAddress)
@@ -81,7 +83,6 @@ struct InviteCommand: ParsableCommand {
                 settings.oversampling = try StratumFiles.oversampling(path: oversample, strataColumns: settings.strataColumns)
             }
             let outcome = try InvitationLottery.draw(register: register, settings: settings, seed: seed)
-            var files = OutputFiles(directory: out)
             try InvitationFiles.add(outcome, to: &files)
             try files.commit()
             let report = InvitationReport(outcome)

@@ -24,6 +24,7 @@ struct QuotasCommand: ParsableCommand {
     @Option(help: "The date at which ages are counted (YYYY-MM-DD), e.g. the date of the letters.") var referenceDate: String?
     @Option(help: "The youngest age counted (default: the template's minimum age).") var minAge: Int?
     @Option(help: "The register column with birth dates (default: the template's).") var birthDateColumn: String?
+    @Flag(help: "Overwrite the --out file if it exists.") var replace = false
 
     func run() throws {
         try reportingErrors {
@@ -35,13 +36,17 @@ struct QuotasCommand: ParsableCommand {
                 reference = date
             }
             let path = try StrataTemplate.locate(template, in: Self.templateDirectories())
+            let outURL = URL(fileURLWithPath: out)
+            var files = try outputFolder(outURL.deletingLastPathComponent().path, inputs: [path, register, shares], replace: replace,
+                                         placement: .intoFolder, names: [outURL.lastPathComponent])
             let strata = try StrataTemplate.load(path: path)
             let table = try register.map { try CSVReader.read(path: $0) }
             let shareFile = try shares.map { try PopulationShares.load(path: $0) }
             let settings = QuotaDerivation.Settings(panelSize: panelSize, tolerance: tolerance, referenceDate: reference,
                                                     minAge: minAge, birthDateColumn: birthDateColumn)
             let result = try QuotaDerivation.derive(template: strata, register: table, shares: shareFile, settings: settings)
-            try OutputFiles.write(result.csv, to: out)
+            files.add(outURL.lastPathComponent, result.csv)
+            try files.commit()
 
             print("Quotas for a panel of \(panelSize) from template \(strata.name) (\(path))" + (tolerance > 0 ? ", tolerance ±\(tolerance)" : "") + ":")
             if let n = result.countedResidents { print("  \(n) residents counted in \(register!)") }

@@ -27,9 +27,12 @@ struct ReplaceCommand: ParsableCommand {
     @Flag(help: "If no completion meets the quotas, apply the smallest relaxation and record it.") var relax = false
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
     @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
+    @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
         try reportingErrors {
+            var files = try outputFolder(out, inputs: [panel, people, quotas, FileManager.default.fileExists(atPath: dropouts) ? dropouts : nil], replace: replace)
+            let timeLimit = try checkedTimeLimit(self.timeLimit)
             let random = try SeededRandom(seed: seed, purpose: "replace")
             let language = try ReportFiles.language(self.language)
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
@@ -66,7 +69,6 @@ struct ReplaceCommand: ParsableCommand {
                                        relaxation: relaxation?.summary ?? [])
             let auditPath = (out as NSString).appendingPathComponent("audit.json")
             let earlier = try existingAudit(at: auditPath) ?? existingAudit(at: ((panel as NSString).deletingLastPathComponent as NSString).appendingPathComponent("audit.json"))
-            var files = OutputFiles(directory: out)
             files.add("panel.csv", PanelFiles.panel(pool, members: completed))
             files.add("remaining.csv", PanelFiles.remaining(pool, members: completed))
             files.add("replacement.md", ReplacementReport.markdown(constraints: constraints, result: result, dropouts: dropoutIDs,

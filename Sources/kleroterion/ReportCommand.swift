@@ -21,12 +21,14 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let registerCount = try checkedCount(self.registerCount, option: "--register-count")
+            let invitedCount = try checkedCount(self.invitedCount, option: "--invited-count")
             let language = try ReportFiles.language(self.language)
             let formats = try ReportFiles.Format.list(format)
             var report = try RepresentativenessReport.load(path: (runFolder as NSString).appendingPathComponent("report.json"))
             if let registerCount { report.funnel.registerCount = registerCount }
             if let invitedCount { report.funnel.invitedCount = invitedCount }
-            var files = OutputFiles(directory: runFolder)
+            var files = try outputFolder(runFolder, inputs: [], placement: .updateFolder)
             try ReportFiles.add(report, language: language, formats: formats, to: &files)
             if formats.contains(.pdf) {
                 files.add("report.pdf", data: try PDFPrinter.print(html: HTMLReport.render(report, language: language)))

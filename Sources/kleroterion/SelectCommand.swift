@@ -25,12 +25,18 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Invitation letters sent, for the report's funnel.") var invitedCount: Int?
     @Option(help: "The folder `kleroterion invite` wrote to; its invitations-report.json fills the report's funnel.") var invitations: String?
     @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
+    @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
         try reportingErrors {
-            if let timeLimit, !(timeLimit > 0) {
-                throw KleroterionError("the time limit \(timeLimit) is not a positive number of seconds", fix: "give --time-limit a number above 0, e.g. 60")
+            let timeLimit = try checkedTimeLimit(self.timeLimit)
+            let registerCount = try checkedCount(self.registerCount, option: "--register-count")
+            let invitedCount = try checkedCount(self.invitedCount, option: "--invited-count")
+            if let registerCount, let invitedCount, invitedCount > registerCount {
+                throw KleroterionError("--invited-count \(invitedCount) is larger than --register-count \(registerCount)",
+                                       fix: "the letters go to residents of the register: check both numbers")
             }
+            var files = try outputFolder(out, inputs: [people, quotas, populationShares, invitations], replace: replace)
             let random = try SeededRandom(seed: seed)
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
             let pool = try Pool.load(path: people, idColumn: idColumn)
@@ -53,7 +59,6 @@ struct SelectCommand: ParsableCommand {
             let invitationSummary = try invitations.map { try InvitationsSummary.load(directory: $0) } ?? nil
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
             var outcome = try algorithm.select(problem, random: random, options: options)
-            var files = OutputFiles(directory: out)
             if let relaxation {
                 outcome.notes.append("The quotas were relaxed with --relax by \(relaxation.seats) seat(s), because they could not be met: "
                                      + relaxation.summary.joined(separator: "; ") + ". See relaxation.md.")

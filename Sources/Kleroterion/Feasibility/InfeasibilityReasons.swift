@@ -56,7 +56,7 @@ public struct SeatCounts: Sendable {
         let confirmed = constraints.confirmed.count
         var reasons: [InfeasibilityReason] = []
         let drawable = constraints.drawable.count
-        if confirmed + totalHouseholds < k {
+        if [confirmed, totalHouseholds].saturatingSum < k {
             if confirmed > 0 {
                 reasons.append(.init("\(confirmed) members are confirmed and only \(totalHouseholds) more can be drawn (\(drawable) respondents at \(totalHouseholds) addresses, one per address), which cannot fill \(k) seats", bounds: []))
             } else {
@@ -74,7 +74,7 @@ public struct SeatCounts: Sendable {
                     reasons.append(.init(shortage(f, v), bounds: [QuotaBound(feature: f, value: v, side: .min)]))
                 }
             }
-            let minima = feature.min.reduce(0, +), maxima = feature.max.reduce(0, +)
+            let minima = feature.min.saturatingSum, maxima = feature.max.saturatingSum
             if minima > k {
                 reasons.append(.init("the minima of \(feature.name) add up to \(minima) > \(k) seats",
                                      bounds: feature.values.indices.filter { feature.min[$0] > 0 }.map { QuotaBound(feature: f, value: $0, side: .min) }))
@@ -85,7 +85,7 @@ public struct SeatCounts: Sendable {
             } else {
                 // Each value can give at most min(max, what the pool holds); together that may fall short.
                 let caps = feature.values.indices.map { Swift.min(feature.max[$0], reachable(f, $0)) }
-                let capacity = caps.reduce(0, +)
+                let capacity = caps.saturatingSum
                 if capacity < k {
                     let parts = feature.values.indices.map { v in
                         caps[v] == feature.max[v] ? "\(feature.values[v]) at most \(caps[v]) (its maximum)" : "\(feature.values[v]) \(caps[v]) (all there are)"
@@ -135,22 +135,22 @@ public struct SeatCounts: Sendable {
             let a = problem.label(x.feature, x.value), b = problem.label(y.feature, y.value)
             let other = homes { has($0, x) && !has($0, y) }
             let supply = other.homes + sitting { has($0, x) && !has($0, y) }
-            guard supply + bound(y) < bound(x) else { return nil }
-            return "the quotas ask for at least \(bound(x)) seats for \(a), but only \(supply) of the people with \(a) do not have \(b), and \(b) may have at most \(bound(y)) seats: \(supply) + \(bound(y)) = \(supply + bound(y)) < \(bound(x))"
+            guard [supply, bound(y)].saturatingSum < bound(x) else { return nil }
+            return "the quotas ask for at least \(bound(x)) seats for \(a), but only \(supply) of the people with \(a) do not have \(b), and \(b) may have at most \(bound(y)) seats: \(supply) + \(bound(y)) = \([supply, bound(y)].saturatingSum) < \(bound(x))"
         case (.max, .max):
             let a = problem.label(x.feature, x.value), b = problem.label(y.feature, y.value)
             let neither = homes { !has($0, x) && !has($0, y) }
             let supply = neither.homes + sitting { !has($0, x) && !has($0, y) }
             let k = problem.panelSize
-            guard supply + bound(x) + bound(y) < k else { return nil }
-            return "at most \(bound(x)) seats may go to \(a) and at most \(bound(y)) to \(b), and only \(supply) people have neither: \(bound(x)) + \(bound(y)) + \(supply) = \(bound(x) + bound(y) + supply) < \(k) seats"
+            guard [supply, bound(x), bound(y)].saturatingSum < k else { return nil }
+            return "at most \(bound(x)) seats may go to \(a) and at most \(bound(y)) to \(b), and only \(supply) people have neither: \(bound(x)) + \(bound(y)) + \(supply) = \([bound(x), bound(y), supply].saturatingSum) < \(k) seats"
         case (.min, .min):
             // Seats for a plus seats for b count the people with both twice; the rest need their own seats.
             let a = problem.label(x.feature, x.value), b = problem.label(y.feature, y.value)
             let both = homes { has($0, x) && has($0, y) }.homes + sitting { has($0, x) && has($0, y) }
             let k = problem.panelSize
-            guard bound(x) + bound(y) - both > k else { return nil }
-            return "the quotas ask for at least \(bound(x)) seats for \(a) and at least \(bound(y)) for \(b), but only \(both) people have both, so that needs at least \(bound(x)) + \(bound(y)) − \(both) = \(bound(x) + bound(y) - both) > \(k) seats"
+            guard [bound(x), bound(y)].saturatingSum - both > k else { return nil }
+            return "the quotas ask for at least \(bound(x)) seats for \(a) and at least \(bound(y)) for \(b), but only \(both) people have both, so that needs at least \(bound(x)) + \(bound(y)) − \(both) = \([bound(x), bound(y)].saturatingSum - both) > \(k) seats"
         }
     }
 
@@ -162,10 +162,24 @@ public struct SeatCounts: Sendable {
         let values = group.map { feature.values[$0.value] }
         let list = values.count <= 1 ? values.joined() : values.dropLast().joined(separator: ", ") + " and " + values.last!
         if group.allSatisfy({ $0.side == .min }) {
-            let sum = group.reduce(0) { $0 + feature.min[$1.value] }
+            let sum = group.map { feature.min[$0.value] }.saturatingSum
             guard sum > k else { return nil }
             return "the minima of \(feature.name) \(list) alone add up to \(sum) > \(k) seats"
         }
         return nil
+    }
+}
+
+extension Array where Element == Int {
+    /// The sum, stopping at `Int.max` instead of trapping: quotas are user numbers and may be absurdly large
+    /// (issue #12); any such sum is far above every panel size, which is all the reasons compare it with.
+    var saturatingSum: Int {
+        var total = 0
+        for x in self {
+            let (s, overflow) = total.addingReportingOverflow(x)
+            if overflow { return x > 0 ? Int.max : Int.min }
+            total = s
+        }
+        return total
     }
 }

@@ -14,7 +14,7 @@ public enum Replacement {
     public static func parseIDs(_ argument: String, idColumn: String = "id") throws -> (ids: [String], source: String) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
-            guard let data = FileManager.default.contents(atPath: argument), let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(data: try InputFile.read(argument), encoding: .utf8) else {
                 throw KleroterionError(file: argument, "the dropouts file cannot be read as UTF-8 text", fix: "save it as UTF-8 with one id per line")
             }
             let lines: [String] = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
@@ -35,6 +35,12 @@ public enum Replacement {
                 throw KleroterionError(file: argument, "the dropouts file lists no ids", fix: "write one id per line")
             }
             return (ids, argument)
+        }
+        // Something that looks like a file name is a file that is missing, not an id (issue #12).
+        let lower = argument.lowercased()
+        if argument.contains("/") || [".csv", ".txt", ".tsv"].contains(where: { lower.hasSuffix($0) }) {
+            throw KleroterionError(file: argument, isDirectory.boolValue ? "this is a folder, not a dropouts file" : "the dropouts file does not exist",
+                                   fix: "check the path, or give the ids themselves, e.g. --dropouts 17,243")
         }
         let ids = argument.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
         guard !ids.isEmpty else {

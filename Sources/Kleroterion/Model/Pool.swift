@@ -1,3 +1,5 @@
+import Foundation
+
 /// The respondents who registered for the panel, as read from the pool file.
 ///
 /// All input columns are kept, so that `panel.csv` and `remaining.csv` can carry them through unchanged.
@@ -12,7 +14,7 @@ public struct Pool: Sendable {
     /// Reads the ids and checks that they are present and unique.
     public init(table: Table, idColumn name: String = "id") throws {
         let c = try table.requireColumn(name, purpose: "the respondents' ids; choose another with --id-column")
-        var seen: [String: Int] = [:]
+        var seen: [String: (line: Int, id: String)] = [:]
         var ids: [String] = []
         ids.reserveCapacity(table.rows.count)
         for (row, line) in zip(table.rows, table.lineNumbers) {
@@ -21,16 +23,36 @@ public struct Pool: Sendable {
                 throw KleroterionError(file: table.source, line: line, column: table.header[c], "the id is empty",
                                        fix: "give every respondent a unique id")
             }
-            if let first = seen[id] {
-                throw KleroterionError(file: table.source, line: line, column: table.header[c], "the id '\(id)' is also on line \(first)",
+            if id.contains(where: { $0.isWhitespace }) {
+                throw KleroterionError(file: table.source, line: line, column: table.header[c], "the id '\(id)' contains a space",
+                                       fix: "use ids without spaces (distribution.csv and the lottery separate ids by spaces), e.g. replace them by '_'")
+            }
+            if let first = id.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+                throw KleroterionError(file: table.source, line: line, column: table.header[c],
+                                       "the id '\(id)' starts with '\(first)', which a spreadsheet runs as a formula",
+                                       fix: "use ids that start with a letter or a digit (see 'Spreadsheet safety' in docs/input-files.md)")
+            }
+            let key = Pool.lookAlikeKey(id)
+            if let (first, other) = seen[key] {
+                let same = other == id ? "the id '\(id)' is also on line \(first)"
+                    : "the id '\(id)' is the same as '\(other)' on line \(first) (they differ only in upper/lower case or invisible characters)"
+                throw KleroterionError(file: table.source, line: line, column: table.header[c], same,
                                        fix: "give every respondent a unique id (remove the duplicate registration)")
             }
-            seen[id] = line
+            seen[key] = (line, id)
             ids.append(id)
         }
         self.table = table
         self.idColumn = c
         self.ids = ids
+    }
+
+    /// What two ids must not share: the id in Unicode NFC, case-folded, without invisible characters (byte-order
+    /// mark, zero-width spaces and joiners, soft hyphen), so that `A17`, `a17` and `a\u{200B}17` are one person.
+    public static func lookAlikeKey(_ id: String) -> String {
+        let invisible: Set<UInt32> = [0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x00AD, 0x180E]
+        let visible = String(String.UnicodeScalarView(id.unicodeScalars.filter { !invisible.contains($0.value) }))
+        return visible.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
     }
 
     /// How many respondents there are.

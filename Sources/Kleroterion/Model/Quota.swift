@@ -48,6 +48,10 @@ public struct QuotaSet: Sendable {
         quotas.filter { $0.feature.lowercased() == feature.lowercased() }
     }
 
+    /// The largest number of seats a quota may name: far above any assembly, small enough that no sum of
+    /// quotas can overflow (issue #12).
+    public static let largestSeatCount = 1_000_000
+
     /// The key values are matched by: trimmed and lower-cased.
     public static func matchKey(_ value: String) -> String { value.trimmingSpaces().lowercased() }
 
@@ -83,6 +87,10 @@ public struct QuotaSet: Sendable {
                 }
                 guard n >= 0 else {
                     throw KleroterionError(file: src, line: line, column: table.header[c], "the number of seats \(n) is negative", fix: "use 0 or more seats")
+                }
+                guard n <= QuotaSet.largestSeatCount else {
+                    throw KleroterionError(file: src, line: line, column: table.header[c], "the number of seats \(n) is larger than any panel",
+                                           fix: "write a number of seats up to the panel size (at most \(QuotaSet.largestSeatCount))")
                 }
                 return n
             }

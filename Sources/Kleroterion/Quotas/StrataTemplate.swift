@@ -59,7 +59,7 @@ public struct StrataTemplate: Sendable {
 
     /// Reads and checks a template file.
     public static func load(path: String) throws -> StrataTemplate {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: try InputFile.read(path), encoding: .utf8) else {
             throw KleroterionError(file: path, "the template cannot be read", fix: "check the path, or name a template in strata-templates/")
         }
         return try parse(yaml: text, path: path)

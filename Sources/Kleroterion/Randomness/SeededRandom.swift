@@ -27,6 +27,12 @@ public final class SeededRandom {
         guard !seed.isEmpty else {
             throw KleroterionError("the seed is empty", fix: "give a seed text, for example --seed \"2026-03-14 lotto 3 17 22 31 40 41\"")
         }
+        guard !seed.allSatisfy({ $0.isWhitespace }) else {
+            throw KleroterionError("the seed consists of spaces only", fix: "give the seed text as announced, for example --seed \"2026-03-14 lotto 3 17 22 31 40 41\"")
+        }
+        guard !seed.unicodeScalars.contains("\u{FFFD}") else {
+            throw KleroterionError("the seed contains bytes that are not UTF-8 text", fix: "type the seed text again in a UTF-8 terminal, exactly as announced")
+        }
         GSL.silenceAbort()
         self.seedText = seed
         self.mt19937Seed = SeededRandom.derive(seed: seed, purpose: purpose)

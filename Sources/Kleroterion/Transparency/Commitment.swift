@@ -51,7 +51,12 @@ public enum Commitment {
 
         /// Writes every file into `directory`, all or nothing.
         public func write(to directory: String) throws {
-            var out = OutputFiles(directory: directory)
+            try write(to: OutputFiles(directory: directory))
+        }
+
+        /// Writes the commitment as one whole folder (all files or none), with `output`'s rules (issue #12).
+        public func write(to output: OutputFiles) throws {
+            var out = output
             for (name, text) in files { out.add(name, text) }
             try out.commit()
         }

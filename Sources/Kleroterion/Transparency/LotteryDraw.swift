@@ -24,7 +24,12 @@ public enum LotteryDraw {
 
         /// Writes every file and the report (`report.md`, `report.json`, `report.html`) into `directory`, all or nothing.
         public func write(to directory: String, language: ReportLanguage = .nl) throws {
-            var out = OutputFiles(directory: directory)
+            try write(to: OutputFiles(directory: directory), language: language)
+        }
+
+        /// Writes the draw as one whole folder (all files or none), with `output`'s rules (issue #12).
+        public func write(to output: OutputFiles, language: ReportLanguage = .nl) throws {
+            var out = output
             for (name, text) in files { out.add(name, text) }
             try ReportFiles.add(report, language: language, to: &out)
             try out.commit()

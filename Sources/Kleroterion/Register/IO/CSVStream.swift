@@ -56,14 +56,33 @@ public final class CSVStream {
         self.storage = storage
         self.source = source
         let p = storage.pointer, n = storage.count
-        if n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) {
-            throw KleroterionError(file: source, line: 1, "the file is UTF-16 encoded (Excel's 'Unicode text'), not UTF-8",
-                                   fix: "save the spreadsheet as 'CSV UTF-8 (comma delimited)'")
+        if let encoding = Self.otherEncoding(p, n) {
+            throw KleroterionError(file: source, line: 1, "the file is \(encoding) encoded, not UTF-8",
+                                   fix: "save the spreadsheet as 'CSV UTF-8 (comma delimited)', or convert it with: iconv -f \(encoding.prefix(8).filter { $0 != " " }) -t utf-8")
         }
         let start = n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
+        if start == 3 && n >= 6 && p[3] == 0xEF && p[4] == 0xBB && p[5] == 0xBF {
+            throw KleroterionError(file: source, line: 1, "the file starts with two byte-order marks (invisible characters) instead of one",
+                                   fix: "open it in a text editor and save it again as UTF-8, or remove the first 3 bytes: tail -c +4")
+        }
         delimiter = CSVScanner.detectDelimiter(p, count: n, from: start)
         scanner = CSVScanner(base: p, count: n, start: start, delimiter: delimiter)
         try readHeader()
+    }
+
+    /// The name of a UTF-16 or UTF-32 encoding the bytes are in (with or without byte-order mark), or `nil`.
+    /// Without a mark, the zero bytes beside the ASCII letters of the header give the encoding away.
+    static func otherEncoding(_ p: UnsafePointer<UInt8>, _ n: Int) -> String? {
+        if n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0 { return "UTF-32LE" }
+        if n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF { return "UTF-32BE" }
+        if n >= 2 && p[0] == 0xFF && p[1] == 0xFE { return "UTF-16LE (Excel's 'Unicode text')" }
+        if n >= 2 && p[0] == 0xFE && p[1] == 0xFF { return "UTF-16BE" }
+        guard n >= 4 else { return nil }
+        if p[0] != 0 && p[1] == 0 && p[2] == 0 && p[3] == 0 { return "UTF-32LE" }
+        if p[0] == 0 && p[1] == 0 && p[2] == 0 && p[3] != 0 { return "UTF-32BE" }
+        if p[0] != 0 && p[1] == 0 && p[2] != 0 && p[3] == 0 { return "UTF-16LE" }
+        if p[0] == 0 && p[1] != 0 && p[2] == 0 && p[3] != 0 { return "UTF-16BE" }
+        return nil
     }
 
     deinit {
@@ -294,34 +313,14 @@ private struct Storage {
     }
 
     static func openFile(path: String) throws -> Storage {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let missing = errno == ENOENT || errno == ENOTDIR
-            throw KleroterionError(file: path, missing ? "the file does not exist" : "the file cannot be read",
-                                   fix: missing ? "check the path and the file name" : "check the file's permissions")
-        }
+        let (fd, size) = try InputFile.open(path) // regular files only, within the size limit
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
+        if size == 0 { return copy([]) }
+        guard let m = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), m != MAP_FAILED else {
             throw KleroterionError(file: path, "the file cannot be read", fix: "check the file's permissions")
         }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            throw KleroterionError(file: path, "this is a folder, not a file", fix: "give the path of the CSV file inside it")
-        }
-        if info.st_mode & S_IFMT == S_IFREG {
-            let size = Int(info.st_size)
-            if size == 0 { return copy([]) }
-            guard let m = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), m != MAP_FAILED else {
-                throw KleroterionError(file: path, "the file cannot be read", fix: "check the file's permissions")
-            }
-            _ = madvise(m, size, Int32(MADV_SEQUENTIAL))
-            return Storage(pointer: UnsafePointer(m.assumingMemoryBound(to: UInt8.self)), count: size, isMapped: true)
-        }
-        // A pipe or device (e.g. /dev/stdin): read it all.
-        guard let data = try? FileHandle(fileDescriptor: fd, closeOnDealloc: false).readToEnd() else {
-            throw KleroterionError(file: path, "the file cannot be read", fix: "check the file's permissions")
-        }
-        return copy([UInt8](data))
+        _ = madvise(m, size, Int32(MADV_SEQUENTIAL))
+        return Storage(pointer: UnsafePointer(m.assumingMemoryBound(to: UInt8.self)), count: size, isMapped: true)
     }
 
     func free() {
