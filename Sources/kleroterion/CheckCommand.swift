@@ -30,8 +30,9 @@ struct CheckCommand: ParsableCommand {
                                          names: ["quotas-relaxed.csv", "relaxation.md"])
             let pool = try Pool.load(path: people, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
+            warnAboutFormulas(pool.table)
             let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
-                                               householdColumns: columnList(householdColumns))
+                                               householdColumns: try columnList(householdColumns, option: "--household-columns"))
             let report = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem),
                                                           shares: QuotaRelaxation.shares(quotaSet, for: problem))
             print(report.text(problem), terminator: report.isFeasible ? "\n" : "")

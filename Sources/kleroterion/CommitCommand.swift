@@ -42,7 +42,8 @@ struct CommitCommand: ParsableCommand {
             }
             let (peopleInput, pool) = try readInput(people) { try Pool(table: $0, idColumn: idColumn) }
             let (quotasInput, quotaSet) = try readInput(quotas) { try QuotaSet(table: $0) }
-            let households = columnList(householdColumns)
+            warnAboutFormulas(pool.table)
+            let households = try columnList(householdColumns, option: "--household-columns")
             let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize, householdColumns: households)
             // The distribution does not depend on this seed; the panel the algorithm also draws is discarded.
             let outcome = try algorithm.select(problem, random: try SeededRandom(seed: "kleroterion commit", purpose: "distribution"),

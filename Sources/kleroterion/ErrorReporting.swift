@@ -34,6 +34,13 @@ func checkedTimeLimit(_ seconds: Double?) throws -> Double? {
     return seconds
 }
 
+/// Refuses a number outside the range that makes sense for the option, before any arithmetic uses it.
+func checkedRange(_ value: Int?, option: String, _ range: ClosedRange<Int>, meaning: String) throws {
+    guard let value, !range.contains(value) else { return }
+    throw KleroterionError("\(option) is \(value), outside \(range.lowerBound)–\(range.upperBound) \(meaning)",
+                           fix: "give \(option) a whole number from \(range.lowerBound) to \(range.upperBound)")
+}
+
 /// Refuses a negative count (of residents, letters): a report would show nonsense.
 func checkedCount(_ value: Int?, option: String) throws -> Int? {
     guard let value else { return nil }
@@ -43,12 +50,22 @@ func checkedCount(_ value: Int?, option: String) throws -> Int? {
     return value
 }
 
+/// Warns about pool or quota values that a spreadsheet would run as formulas (see `SpreadsheetSafety`).
+func warnAboutFormulas(_ tables: Table...) {
+    for table in tables { if let warning = SpreadsheetSafety.warning(table) { note(warning) } }
+}
+
 /// Writes a line to stderr (progress and warnings; stdout is kept for results).
 func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Splits a comma-separated option value such as `street,postcode`.
-func columnList(_ text: String?) -> [String] {
-    (text ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+/// Splits a comma-separated option value such as `street,postcode`. An option that is given but names no column
+/// (`''`, `,,`) is refused: silently dropping the household rule or the strata would change the draw.
+func columnList(_ text: String?, option: String) throws -> [String] {
+    let names = (text ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    if text != nil && names.isEmpty {
+        throw KleroterionError("\(option) '\(text!)' names no column", fix: "give the column names separated by commas, e.g. \(option) street,postcode, or leave the option out")
+    }
+    return names
 }

@@ -37,9 +37,11 @@ struct InviteCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             var files = try outputFolder(out, inputs: [register, responseRates, previousInvitations, previousRespondents, oversample, exclude], replace: replace)
+            try checkedRange(minAge, option: "--min-age", 0...150, meaning: "years")
+            try checkedRange(maxAge, option: "--max-age", 0...150, meaning: "years")
             var settings = InvitationSettings(count: count)
-            settings.strataColumns = columnList(strata)
-            settings.addressColumns = columnList(onePerAddress)
+            settings.strataColumns = try columnList(strata, option: "--strata")
+            settings.addressColumns = try columnList(onePerAddress, option: "--one-per-address")
             settings.idColumn = idColumn
             settings.birthDateColumn = birthDateColumn
             settings.minAge = minAge

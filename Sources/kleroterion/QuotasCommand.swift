@@ -28,6 +28,9 @@ struct QuotasCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try checkedRange(panelSize, option: "--panel-size", 1...QuotaSet.largestSeatCount, meaning: "seats")
+            try checkedRange(tolerance, option: "--tolerance", 0...panelSize, meaning: "seats (at most the panel size)")
+            try checkedRange(minAge, option: "--min-age", 0...150, meaning: "years")
             var reference: CalendarDate?
             if let text = referenceDate {
                 guard let date = CalendarDate(parsing: text) else {

@@ -39,12 +39,13 @@ struct ReplaceCommand: ParsableCommand {
             let pool = try Pool.load(path: people, idColumn: idColumn)
             let panelFile = try Pool.load(path: panel, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
+            warnAboutFormulas(pool.table)
             let (dropoutIDs, dropoutSource) = try Replacement.parseIDs(dropouts, idColumn: idColumn)
             guard panelFile.count > 0 else {
                 throw KleroterionError(file: panel, "the panel file has no members", fix: "give the panel.csv of the earlier draw")
             }
             let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelFile.count,
-                                               householdColumns: columnList(householdColumns))
+                                               householdColumns: try columnList(householdColumns, option: "--household-columns"))
             var constraints = try Replacement.constraints(problem: problem, pool: pool, panel: panelFile,
                                                           dropouts: dropoutIDs, dropoutSource: dropoutSource)
             let check = try FeasibilityCheck.exact().run(constraints, shares: QuotaRelaxation.shares(quotaSet, for: problem))

@@ -41,8 +41,9 @@ struct SelectCommand: ParsableCommand {
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
             let pool = try Pool.load(path: people, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
+            warnAboutFormulas(pool.table)
             var problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
-                                               householdColumns: columnList(householdColumns))
+                                               householdColumns: try columnList(householdColumns, option: "--household-columns"))
             // Check feasibility exactly before drawing (issue #6): say why and what to change, or relax.
             let check = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem), shares: QuotaRelaxation.shares(quotaSet, for: problem))
             var relaxation: QuotaRelaxation?
@@ -56,7 +57,21 @@ struct SelectCommand: ParsableCommand {
             }
             let language = try ReportFiles.language(self.language)
             let shares = try populationShares.map { try PopulationShares.load(path: $0) }
-            let invitationSummary = try invitations.map { try InvitationsSummary.load(directory: $0) } ?? nil
+            let invitationSummary = try invitations.map { folder in
+                guard let summary = try InvitationsSummary.load(directory: folder) else {
+                    throw KleroterionError(file: folder, "there is no invitations-report.json in this folder",
+                                           fix: "give the folder `kleroterion invite` wrote to, or leave --invitations out")
+                }
+                return summary
+            }
+            if let shares, !shares.features.contains(where: { f in quotaSet.features.contains { $0.lowercased() == f.lowercased() } }) {
+                throw KleroterionError(file: shares.source, "none of the features in this file (\(shares.features.joined(separator: ", "))) is in the quotas",
+                                       fix: "use the feature names of the quotas file (\(quotaSet.features.joined(separator: ", "))), or leave --population-shares out")
+            }
+            if let letters = invitedCount ?? invitationSummary?.invitedCount, letters < pool.count {
+                throw KleroterionError("\(pool.count) respondents but only \(letters) letters were sent (a response rate over 100 %)",
+                                       fix: "check --invited-count (or --invitations): it counts the letters sent, which is at least the number of respondents")
+            }
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
             var outcome = try algorithm.select(problem, random: random, options: options)
             if let relaxation {

@@ -18,6 +18,14 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The fingerprint published in the announcement (default: the one in announcement.md).") var announcedHash: String?
 
     func run() throws {
+        if let announcedHash {
+            let hex = announcedHash.trimmingSpaces().lowercased()
+            guard hex.count == 64, hex.allSatisfy({ $0.isHexDigit }) else {
+                FileHandle.standardError.write(Data(("error: " + KleroterionError("--announced-hash '\(announcedHash)' is not a SHA-256 fingerprint (64 hexadecimal characters)",
+                    fix: "copy the fingerprint exactly as the announcement prints it, or leave the option out to use announcement.md").description + "\n").utf8))
+                throw ExitCode(2)
+            }
+        }
         let report = Verifier.verify(commitment: commitment, seed: seed, people: people, quotas: quotas,
                                      draw: draw, announcedHash: announcedHash)
         if report.verified {

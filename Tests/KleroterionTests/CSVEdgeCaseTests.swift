@@ -107,7 +107,7 @@ import Testing
 
     @Test func utf16File() {
         let e = failure(bytes: [0xFF, 0xFE, 0x69, 0x00, 0x64, 0x00])
-        #expect(e?.description == "p.csv:1: the file is UTF-16 encoded (Excel's 'Unicode text'), not UTF-8\nFix: save the spreadsheet as 'CSV UTF-8 (comma delimited)'")
+        #expect(e?.description == "p.csv:1: the file is UTF-16LE (Excel's 'Unicode text') encoded, not UTF-8\nFix: save the spreadsheet as 'CSV UTF-8 (comma delimited)', or convert it with: iconv -f UTF-16LE -t utf-8")
     }
 
     @Test func latin1NamesLineAndColumn() {

@@ -88,12 +88,16 @@ import Testing
         let again = try replace(f.dir + "/draw/panel.csv", f.dir + "/r-again", dropouts.joined(separator: ","), seed: "one")
         #expect(again.status == 0)
         #expect(try ids(f.dir + "/r-again/panel.csv") == completed)
-        // A second replacement in the same folder appends; the first entry's text is kept.
+        // A second replacement cannot write into the folder of the panel it reads (issue #12: inputs are never
+        // overwritten); into a new folder it carries the audit log over and appends; the first entry's text is kept.
         let log1 = try String(contentsOfFile: f.dir + "/r/audit.json", encoding: .utf8)
         try "\(completed[0])\n".write(toFile: f.dir + "/out.txt", atomically: true, encoding: .utf8)
-        let second = try replace(f.dir + "/r/panel.csv", f.dir + "/r", f.dir + "/out.txt", seed: "two")
+        let inPlace = try replace(f.dir + "/r/panel.csv", f.dir + "/r", f.dir + "/out.txt", seed: "two")
+        #expect(inPlace.status == 2 && inPlace.stderr.contains("holds the input"), "\(inPlace.stderr)")
+        #expect(try String(contentsOfFile: f.dir + "/r/audit.json", encoding: .utf8) == log1)
+        let second = try replace(f.dir + "/r/panel.csv", f.dir + "/r2", f.dir + "/out.txt", seed: "two")
         #expect(second.status == 0, "\(second.stderr)")
-        let log2 = try String(contentsOfFile: f.dir + "/r/audit.json", encoding: .utf8)
+        let log2 = try String(contentsOfFile: f.dir + "/r2/audit.json", encoding: .utf8)
         #expect(log2.hasPrefix(String(log1[..<log1.lastIndex(of: "]")!]).trimmingCharacters(in: .whitespacesAndNewlines)))
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(log2.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["seed"] as? String } == ["one", "two"])

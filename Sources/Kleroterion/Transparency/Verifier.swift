@@ -30,9 +30,12 @@ public enum Verifier {
         // 1. Hashes.
         let changed = folder.changedFiles()
         report.problems += changed
-        if let f = folder.manifestFinding(announced: announcedHash) { report.problems.append(f) }
+        let fingerprintProblem = folder.manifestFinding(announced: announcedHash)
+        if let f = fingerprintProblem { report.problems.append(f) }
         if changed.isEmpty { report.checked.append("all \(m.files.count) published files match the SHA-256 in manifest.json") }
-        if announcedHash != nil || folder.announcedHash() != nil {
+        if fingerprintProblem != nil {
+            // Reported above as a problem; never also as checked (issue #12).
+        } else if announcedHash != nil || folder.announcedHash() != nil {
             report.checked.append("manifest.json has the announced fingerprint \(folder.manifestHash)")
         } else {
             report.checked.append("no announced fingerprint to compare with: check that the announcement published before the draw says \(folder.manifestHash)")
