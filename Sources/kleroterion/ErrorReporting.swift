@@ -62,10 +62,10 @@ func note(_ text: String) {
 
 /// Splits a comma-separated option value such as `street,postcode`. An option that is given but names no column
 /// (`''`, `,,`) is refused: silently dropping the household rule or the strata would change the draw.
-func columnList(_ text: String?, option: String) throws -> [String] {
+func columnList(_ text: String?, option: String, example: String = "street,postcode") throws -> [String] {
     let names = (text ?? "").split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     if text != nil && names.isEmpty {
-        throw KleroterionError("\(option) '\(text!)' names no column", fix: "give the column names separated by commas, e.g. \(option) street,postcode, or leave the option out")
+        throw KleroterionError("\(option) '\(text!)' names no column", fix: "give the column names separated by commas, e.g. \(option) \(example), or leave the option out")
     }
     return names
 }

@@ -40,8 +40,8 @@ struct InviteCommand: ParsableCommand {
             try checkedRange(minAge, option: "--min-age", 0...150, meaning: "years")
             try checkedRange(maxAge, option: "--max-age", 0...150, meaning: "years")
             var settings = InvitationSettings(count: count)
-            settings.strataColumns = try columnList(strata, option: "--strata")
-            settings.addressColumns = try columnList(onePerAddress, option: "--one-per-address")
+            settings.strataColumns = try columnList(strata, option: "--strata", example: "district,age_band")
+            settings.addressColumns = try columnList(onePerAddress, option: "--one-per-address", example: "street,house_number,postcode")
             settings.idColumn = idColumn
             settings.birthDateColumn = birthDateColumn
             settings.minAge = minAge

@@ -40,7 +40,8 @@ struct QuotasCommand: ParsableCommand {
             }
             let path = try StrataTemplate.locate(template, in: Self.templateDirectories())
             let outURL = URL(fileURLWithPath: out)
-            var files = try outputFolder(outURL.deletingLastPathComponent().path, inputs: [path, register, shares], replace: replace,
+            let outFolder = (out as NSString).deletingLastPathComponent
+            var files = try outputFolder(outFolder.isEmpty ? "." : outFolder, inputs: [path, register, shares], replace: replace,
                                          placement: .intoFolder, names: [outURL.lastPathComponent])
             let strata = try StrataTemplate.load(path: path)
             let table = try register.map { try CSVReader.read(path: $0) }

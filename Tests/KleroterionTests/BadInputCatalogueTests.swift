@@ -7,7 +7,8 @@ import Testing
 /// line, paths relative to the folder, `{out}` for the output folder) and `expected.txt` (exactly what must appear on
 /// stderr, `{out}` again for the output folder). The built `kleroterion` binary runs in the case folder and must exit
 /// with code 2, print exactly the expected message (file, line, column and fix), show no stack trace, and leave
-/// the output folder without any file, not even a temporary one.
+/// the output folder without any file, not even a temporary one, and the case folder exactly as it was: no new file,
+/// no removed file, no changed byte (issue #12: the cases where `--out` is, holds or reaches an input).
 @Suite struct BadInputCatalogueTests {
     static let casesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/bad-inputs")
@@ -19,7 +20,7 @@ import Testing
     }()
 
     @Test func catalogueHasAtLeastFortyCases() {
-        #expect(Self.cases.count >= 40)
+        #expect(Self.cases.count >= 40 + 45) // issue #6's 40, and issue #12's 45 more
         for name in Self.cases {
             let expected = Self.casesFolder.appendingPathComponent("\(name)/expected.txt").path
             #expect(FileManager.default.fileExists(atPath: expected), "\(name) has no expected.txt")
@@ -37,6 +38,7 @@ import Testing
         let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
             .replacingOccurrences(of: "{out}", with: out)
 
+        let before = Self.snapshot(folder.path)
         let run = try runProgram(binary, arguments, in: folder)
         let err = run.stderr
 
@@ -52,5 +54,30 @@ import Testing
         // And nothing written next to the inputs either.
         let inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") || $0.hasSuffix(".tmp") }
         #expect(inputs.isEmpty, "\(name) left temporary files in its folder: \(inputs)")
+        let after = Self.snapshot(folder.path)
+        #expect(after.keys.sorted() == before.keys.sorted(), "\(name) changed the files of its folder")
+        for (path, bytes) in before where after[path] != bytes { Issue.record("\(name) changed \(path)") }
+    }
+
+    /// Every file and symlink below `root` (symlinks not followed), by relative path, with its bytes or link target.
+    static func snapshot(_ root: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                let child = relative.isEmpty ? name : relative + "/" + name, full = root + "/" + child
+                let type = (try? FileManager.default.attributesOfItem(atPath: full))?[.type] as? FileAttributeType
+                if type == .typeSymbolicLink {
+                    result[child] = Data(((try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "").utf8)
+                } else if type == .typeDirectory {
+                    result[child + "/"] = Data()
+                    walk(child)
+                } else {
+                    result[child] = FileManager.default.contents(atPath: full) ?? Data()
+                }
+            }
+        }
+        walk("")
+        return result
     }
 }

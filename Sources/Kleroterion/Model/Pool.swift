@@ -35,7 +35,7 @@ public struct Pool: Sendable {
             let key = Pool.lookAlikeKey(id)
             if let (first, other) = seen[key] {
                 let same = other == id ? "the id '\(id)' is also on line \(first)"
-                    : "the id '\(id)' is the same as '\(other)' on line \(first) (they differ only in upper/lower case or invisible characters)"
+                    : "the id '\(Pool.showingInvisibles(id))' is the same as '\(Pool.showingInvisibles(other))' on line \(first) (they differ only in upper/lower case or invisible characters)"
                 throw KleroterionError(file: table.source, line: line, column: table.header[c], same,
                                        fix: "give every respondent a unique id (remove the duplicate registration)")
             }
@@ -50,10 +50,21 @@ public struct Pool: Sendable {
     /// What two ids must not share: the id in Unicode NFC, case-folded, without invisible characters (byte-order
     /// mark, zero-width spaces and joiners, soft hyphen), so that `A17`, `a17` and `a\u{200B}17` are one person.
     public static func lookAlikeKey(_ id: String) -> String {
-        let invisible: Set<UInt32> = [0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x00AD, 0x180E]
-        let visible = String(String.UnicodeScalarView(id.unicodeScalars.filter { !invisible.contains($0.value) }))
+        let visible = String(String.UnicodeScalarView(id.unicodeScalars.filter { !Pool.invisible.contains($0.value) }))
         return visible.precomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive], locale: nil)
     }
+
+    /// The id with its invisible characters written out (`<U+200B>`), so that a message shows why two ids clash.
+    static func showingInvisibles(_ id: String) -> String {
+        var out = ""
+        for scalar in id.unicodeScalars {
+            if Pool.invisible.contains(scalar.value) { out += "<U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(4) + ">" }
+            else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    static let invisible: Set<UInt32> = [0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x00AD, 0x180E]
 
     /// How many respondents there are.
     public var count: Int { ids.count }
@@ -62,4 +73,8 @@ public struct Pool: Sendable {
     public static func load(path: String, idColumn: String = "id") throws -> Pool {
         try Pool(table: CSVReader.read(path: path), idColumn: idColumn)
     }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
 }

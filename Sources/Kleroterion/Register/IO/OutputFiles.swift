@@ -96,11 +96,11 @@ public struct OutputFiles {
             for name in planned ?? names {
                 let path = (target as NSString).appendingPathComponent(name)
                 if let input = inputs.input(identicalTo: path) {
-                    throw KleroterionError(file: (directory as NSString).appendingPathComponent(name), "this output file is the input \(input)",
+                    throw KleroterionError(file: shown(name), input == shown(name) ? "this input file would be overwritten by the output" : "this output file is the input \(input)",
                                            fix: "choose another --out; inputs are never overwritten")
                 }
                 if !replace, FileManager.default.fileExists(atPath: path) {
-                    throw KleroterionError(file: (directory as NSString).appendingPathComponent(name), "the file already exists",
+                    throw KleroterionError(file: shown(name), "the file already exists",
                                            fix: "move it away, choose another --out, or add --replace to overwrite it")
                 }
             }
@@ -131,7 +131,7 @@ public struct OutputFiles {
                 guard mkdir(tmp, 0o777) == 0 else { throw Self.writeError(errno, directory) }
                 if placement == .updateFolder { try copyOthers(from: target, to: tmp) }
                 for (name, data) in contents {
-                    try Self.writeDurably(data, to: (tmp as NSString).appendingPathComponent(name), shownAs: (directory as NSString).appendingPathComponent(name))
+                    try Self.writeDurably(data, to: (tmp as NSString).appendingPathComponent(name), shownAs: shown(name))
                 }
                 try Self.sync(tmp)
                 try check() // again, under the lock: another run may have published meanwhile
@@ -162,7 +162,7 @@ public struct OutputFiles {
         do {
             for (name, data) in contents {
                 let tmp = (folder as NSString).appendingPathComponent(Self.stagingPrefix + UUID().uuidString.prefix(8))
-                temporaries.append((tmp, (folder as NSString).appendingPathComponent(name), (directory as NSString).appendingPathComponent(name)))
+                temporaries.append((tmp, (folder as NSString).appendingPathComponent(name), shown(name)))
                 try Self.writeDurably(data, to: tmp, shownAs: temporaries.last!.shown)
             }
             try check()
@@ -184,7 +184,7 @@ public struct OutputFiles {
                 try FileManager.default.copyItem(atPath: (folder as NSString).appendingPathComponent(name),
                                                  toPath: (staging as NSString).appendingPathComponent(name))
             } catch {
-                throw KleroterionError(file: (directory as NSString).appendingPathComponent(name), "the file cannot be copied into the updated folder",
+                throw KleroterionError(file: shown(name), "the file cannot be copied into the updated folder",
                                        fix: "check that the folder is readable and the disk is not full")
             }
         }
@@ -309,6 +309,11 @@ public struct OutputFiles {
         return (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)).map {
             $0.hasPrefix("/") ? $0 : (url.deletingLastPathComponent().path as NSString).appendingPathComponent($0)
         } ?? url.path
+    }
+
+    /// A file's path as the user would write it: `name` alone in the current folder.
+    private func shown(_ name: String) -> String {
+        directory == "." || directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
     }
 
     static func isEmptyFolder(_ path: String) -> Bool {
