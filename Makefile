@@ -1,10 +1,11 @@
 # Kleroterion: the two set-up commands are `make demo` and `make test`.
-# Each installs what is missing (Debian packages) first; chromium is for the report test (headless rendering).
+# Each installs what is missing (Debian packages) first; chromium is for the report test (headless rendering),
+# strace for `make test-robustness` (it kills a run at chosen system calls).
 SWIFT ?= swift
-APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium
+APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium strace
 BIN := .build/release/kleroterion
 
-.PHONY: deps build release test demo bench-peer bench-survey bench-register bench-csv clean
+.PHONY: deps build release test test-robustness demo bench-peer bench-survey bench-register bench-csv clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -22,6 +23,13 @@ release: deps
 
 test: deps
 	$(SWIFT) test
+
+# The long robustness runs of issue #12 (a few minutes; not part of `make test`): select killed with SIGKILL at 20
+# moments and at chosen system calls, disk full at every flush, and a seeded fuzz over the numeric options and the
+# quota file (KLEROTERION_FUZZ_CASES=400 by default). Prints what it measured.
+test-robustness: deps
+	$(SWIFT) build --build-tests
+	KLEROTERION_ROBUSTNESS=1 $(SWIFT) test --skip-build --filter RobustnessSlowTests
 
 demo: release
 	@bash examples/zeist/run-demo.sh $(BIN)

@@ -36,7 +36,7 @@ struct InspectCommand: ParsableCommand {
                 print("  \(name): \(empty) empty")
             }
             if !formulas.isEmpty {
-                print("Spreadsheet safety: \(formulas.count) value\(formulas.count == 1 ? "" : "s") start with = + - or @, which a spreadsheet may run as a formula"
+                print("Spreadsheet safety: \(formulas.count) value\(formulas.count == 1 ? " starts" : "s start") with = + - or @, which a spreadsheet may run as a formula"
                       + " (open the file as text; see docs/input-files.md):")
                 for cell in formulas.prefix(20) { print("  line \(cell.line), column '\(cell.column)': \(cell.value)") }
                 if formulas.count > 20 { print("  … and \(formulas.count - 20) more") }

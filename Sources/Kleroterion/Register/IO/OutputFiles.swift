@@ -133,7 +133,7 @@ public struct OutputFiles {
                 for (name, data) in contents {
                     try Self.writeDurably(data, to: (tmp as NSString).appendingPathComponent(name), shownAs: shown(name))
                 }
-                try Self.sync(tmp)
+                do { try Self.sync(tmp) } catch let e as KleroterionError { throw KleroterionError(file: directory, e.message, fix: e.fix) }
                 try check() // again, under the lock: another run may have published meanwhile
                 try Self.swapIn(tmp, at: target, shownAs: directory)
                 staging = nil
@@ -260,9 +260,9 @@ public struct OutputFiles {
     /// Flushes a folder's entries to disk.
     private static func sync(_ folder: String) throws {
         let fd = open(folder, O_RDONLY)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { throw writeError(errno, folder) }
         defer { close(fd) }
-        _ = fsync(fd)
+        guard fsync(fd) == 0 else { throw writeError(errno, folder) }
     }
 
     /// Creates the missing folders above the output (`mkdir -p`), returning those it created, to remove on error.
