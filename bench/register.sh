@@ -32,7 +32,7 @@ for rows in $SIZES; do
   /usr/bin/time -v wc -l "$reg" > /dev/null 2> "$OUT/time-wc.txt"
   wc=$(wall_s "$OUT/time-wc.txt"); wccpu=$(cpu_s "$OUT/time-wc.txt")
   for config in plain address; do
-    args=(invite --register "$reg" --count "$letters" --seed "bench $rows" --out "$OUT/invite-$rows-$config"
+    args=(invite --register "$reg" --count "$letters" --seed "bench $rows" --out "$OUT/invite-$rows-$config" --replace
           --strata district,age_band --min-age 16 --reference-date 2026-01-01)
     [ "$config" = address ] && args+=(--one-per-address street,house_number,postcode)
     /usr/bin/time -v "$BIN" "${args[@]}" > /dev/null 2> "$OUT/time-invite.txt" || { cat "$OUT/time-invite.txt" >&2; exit 1; }

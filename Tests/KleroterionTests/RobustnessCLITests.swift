@@ -190,6 +190,12 @@ import Testing
         #expect(!SpreadsheetSafety.looksLikeFormula("-5") && SpreadsheetSafety.looksLikeFormula("-A1") && SpreadsheetSafety.looksLikeFormula("\t=1"))
     }
 
+    @Test func aShortFuzzOfNumbersAndQuotaFiles() throws {
+        // 30 cases here; `make test-robustness` runs 400 with another seed.
+        let outcomes = try RobustnessSlowTests.fuzz(cases: 30, seed: 30)
+        #expect(outcomes[2, default: 0] >= 5, "\(outcomes)")
+    }
+
     @Test func helpIsUnchangedAndExitsZero() throws {
         let run = try runProgram(try kleroterionBinary(), ["select", "--help"])
         #expect(run.status == 0)
