@@ -40,6 +40,10 @@ enum ArgumentErrors {
     static func describe(_ error: Error, arguments: [String]) -> KleroterionError {
         if let error = error as? KleroterionError { return error }
         let help = "kleroterion " + (subcommand(arguments).map { $0 + " " } ?? "") + "--help"
+        let names = KleroterionCommand.configuration.subcommands.map { $0._commandName }
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help", !names.contains(first) {
+            return KleroterionError("'\(first)' is not a kleroterion command", fix: "choose one of: \(names.joined(separator: ", "))")
+        }
         let text = KleroterionCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "the arguments are not valid"
         if let (value, option) = match(text, #"^The value '(.*)' is invalid for '(--[a-z-]+)"#) {
             if decimalOptions.contains(option) {
@@ -61,6 +65,9 @@ enum ArgumentErrors {
                                         fix: "write a number of 0 or more without a sign, e.g. \(option) 30")
             }
             return KleroterionError("\(option) needs a value", fix: "write the value after it, e.g. \(option) VALUE (put quotes around a value with spaces or a leading '-')")
+        }
+        if let (name, _) = match(text, #"^Missing expected argument '(<[^>]*>)"#) {
+            return KleroterionError("the \(name) argument is missing", fix: "write it after the command; `\(help)` explains it")
         }
         if let (option, _) = match(text, #"^Missing expected argument '(-?-?[^ ']*)"#) {
             return KleroterionError("\(option) is required", fix: "add \(option) with its value; `\(help)` explains it")

@@ -25,7 +25,8 @@ public struct InvitationsSummary: Sendable, Equatable {
     /// Reads `invitations-report.json` from a folder; `nil` when the folder has none.
     public static func load(directory: String) throws -> InvitationsSummary? {
         let path = (directory as NSString).appendingPathComponent("invitations-report.json")
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let data = try InputFile.read(path) // a regular file only: a pipe named like it must not block
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
             throw KleroterionError(file: path, "this is not a JSON object", fix: "give the folder `kleroterion invite` wrote to, unchanged")
         }
