@@ -6,7 +6,7 @@ import Kleroterion
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a lottery's fingerprints, its panels, and which panel the seed gives.",
+        abstract: "Check a lottery's fingerprints, its panels, its fairness (recomputed), and which panel the seed gives.",
         discussion: "Exits 0 and prints \"verified\" when everything matches; exits 1 and names each file that differs."
     )
 
@@ -18,6 +18,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The fingerprint published in the announcement (default: the one in announcement.md).") var announcedHash: String?
 
     func run() throws {
+        // A seed that is not a valid spelling under the announced format is a usage error (exit 2), not a finding.
+        if let folder = try? CommitmentFolder.load(commitment) {
+            try reportingErrors { _ = try folder.canonicalSeed(seed) }
+        }
         let report = Verifier.verify(commitment: commitment, seed: seed, people: people, quotas: quotas,
                                      draw: draw, announcedHash: announcedHash)
         if report.verified {

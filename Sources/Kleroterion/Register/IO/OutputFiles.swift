@@ -39,7 +39,10 @@ public struct OutputFiles {
         do {
             for (name, data) in contents {
                 let final = (directory as NSString).appendingPathComponent(name)
-                let tmp = (directory as NSString).appendingPathComponent(".\(name).\(token).tmp")
+                // A name such as `private/pseudonyms.csv` goes into a subfolder, created here; its temporary sits beside it.
+                let folder = (final as NSString).deletingLastPathComponent
+                try? fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let tmp = (folder as NSString).appendingPathComponent(".\((name as NSString).lastPathComponent).\(token).tmp")
                 guard fm.createFile(atPath: tmp, contents: data) else {
                     throw KleroterionError(file: final, "the file cannot be written", fix: "check that the folder is writable and the disk is not full")
                 }
