@@ -7,18 +7,19 @@ struct CommitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commit",
         abstract: "Prepare a public lottery over numbered panels and its announcement, before the seed is known.",
-        discussion: "Writes lottery.csv, members.csv, quotas.csv, probabilities.csv, manifest.json and announcement.md into the output folder. Publish announcement.md before the seed exists; then run `kleroterion draw`."
+        discussion: "Writes lottery.csv, members.csv, quotas.csv, probabilities.csv, pseudonym_commitments.csv, manifest.json and announcement.md (all publishable) and private/pseudonyms.csv (private) into the output folder. Publish announcement.md before the seed exists; then run `kleroterion draw`."
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
     @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
     @Option(help: "How many seats the panel has.") var panelSize: Int
-    @Option(help: "The fair algorithm whose distribution is rounded (leximin, maximin or nash).") var algorithm: String = "leximin"
+    @Option(help: "The fair algorithm whose distribution is rounded (leximin or maximin: those a verifier can recompute).") var algorithm: String = "leximin"
     @Option(help: "How many numbered, equally likely panels the lottery has.") var panels: Int = 1000
-    @Option(help: "The column with respondent ids (pseudonymous: they are published).") var idColumn: String = "id"
+    @Option(help: "The column with respondent ids (never published: the published files carry pseudonyms).") var idColumn: String = "id"
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
-    @Option(help: "Where and when the seed will come from, e.g. \"the NIST beacon pulse of 2026-03-14 12:00 UTC\".") var seedSource: String = ""
-    @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
+    @Option(help: "Where and when the seed will come from, e.g. \"the drand round 5000000\".") var seedSource: String = ""
+    @Option(help: "How the seed is written: dice:N, lotto:K/N, beacon:drand:ROUND, beacon:nist:UNIX_MS or text.") var seedFormat: String
+    @Flag(help: "Accept a seed format with fewer than 2^24 outcomes (or free text); the announcement then states how much a person's chance could be moved.") var allowWeakSeed = false
     @Option(help: "The output folder (the commitment).") var out: String
     @Flag(help: "Replace an existing, non-empty output folder that holds no commitment (its old files are removed).") var replace = false
 
@@ -34,35 +35,31 @@ struct CommitCommand: ParsableCommand {
             guard panels >= 1, panels <= 1_000_000 else {
                 throw KleroterionError("--panels is \(panels)", fix: "give between 1 and 1000000 panels, e.g. --panels 1000")
             }
-            let timeLimit = try checkedTimeLimit(self.timeLimit)
-            let algorithm: any SelectionAlgorithm
-            do { algorithm = try SelectionAlgorithms.named(self.algorithm) } catch {
-                throw KleroterionError("commit needs a fair algorithm that computes a distribution over panels, and '\(self.algorithm)' is not available",
-                                       fix: "use --algorithm leximin, maximin or nash (this build has: \(SelectionAlgorithms.names.joined(separator: ", ")))")
+            guard Commitment.algorithms.contains(algorithm) else {
+                throw KleroterionError("commit needs a fair algorithm whose chances anyone can recompute from the published files, and '\(algorithm)' is not one",
+                                       fix: "use --algorithm leximin (the default) or maximin")
             }
+            let format = try SeedFormat(parsing: seedFormat)
             let (peopleInput, pool) = try readInput(people) { try Pool(table: $0, idColumn: idColumn) }
             let (quotasInput, quotaSet) = try readInput(quotas) { try QuotaSet(table: $0) }
             warnAboutFormulas(pool.table)
             let households = try columnList(householdColumns, option: "--household-columns")
-            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize, householdColumns: households)
-            // The distribution does not depend on this seed; the panel the algorithm also draws is discarded.
-            let outcome = try algorithm.select(problem, random: try SeededRandom(seed: "kleroterion commit", purpose: "distribution"),
-                                               options: SelectionOptions(timeLimit: timeLimit, progress: { note($0) }))
-            guard let distribution = outcome.distribution else {
-                throw KleroterionError("the '\(outcome.algorithm)' algorithm gives no distribution over panels, so there is nothing fair to commit to",
-                                       fix: "use a fair algorithm: --algorithm leximin (or maximin, nash)")
-            }
-            let settings = Commitment.Settings(panels: panels, algorithm: outcome.algorithm, idColumn: idColumn,
-                                               householdColumns: households, seedSource: seedSource,
-                                               people: peopleInput, quotas: quotasInput)
-            let built = try Commitment.build(problem: problem, quotas: quotaSet, pool: pool, distribution: distribution, settings: settings)
+            let settings = Commitment.Settings(panels: panels, panelSize: panelSize, algorithm: algorithm, idColumn: idColumn,
+                                               householdColumns: households, seedSource: seedSource, seedFormat: format,
+                                               allowWeakSeed: allowWeakSeed, people: peopleInput, quotas: quotasInput)
+            let built = try Commitment.build(pool: pool, quotas: quotaSet, settings: settings, progress: { note($0) })
             try built.write(to: output)
             let r = built.rounding
             print("Committed a lottery of \(panels) equally likely panels (\(built.manifest.rounding.distinctPanels) distinct) for a panel of \(panelSize) from \(pool.count) respondents.")
             print(String(format: "Largest change of anyone's chance by rounding: %.5f (the naive worst case k/m is %.5f); local-search moves: %d.",
                          r.maxDeviation, built.manifest.rounding.worstCase, r.moves))
+            if let bound = built.manifest.seed.grindingBound {
+                print(String(format: "Weak seed (%@): regenerating the commitment a billion times could move one person's chance by up to %.1f percentage points; the announcement says so.",
+                             format.description, bound * 100))
+            }
             print("Manifest fingerprint (SHA-256): \(built.manifestHash)")
             print("Wrote \(built.files.map(\.name).joined(separator: ", ")) to \(out)")
+            print("Publish everything except \(Pseudonyms.privateFile): it links the pseudonyms to the residents and stays private.")
             if seedSource.trimmingSpaces().isEmpty {
                 note("warning: no --seed-source given; fill in where and when the seed comes from in announcement.md before publishing it")
             }

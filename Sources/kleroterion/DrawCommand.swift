@@ -25,7 +25,7 @@ struct DrawCommand: ParsableCommand {
             // A draw happens once: refuse to overwrite a record made with another seed.
             let auditPath = (outDir as NSString).appendingPathComponent(LotteryDraw.auditFile)
             if let data = FileManager.default.contents(atPath: auditPath),
-               let old = try? LotteryDraw.readAudit(data, source: auditPath), old.seed != seed {
+               let old = try? LotteryDraw.readAudit(data, source: auditPath), old.seedAsTyped != seed && old.seed != seed {
                 throw KleroterionError(file: auditPath, "this lottery was already drawn with the seed \"\(old.seed)\"",
                                        fix: "a lottery is drawn once; check it with `kleroterion verify`, or choose another --out folder if you really mean a new draw")
             }
@@ -35,9 +35,9 @@ struct DrawCommand: ParsableCommand {
             let result = try LotteryDraw.perform(commitment: commitment, seed: seed, people: people, quotas: quotas, populationShares: shares)
             try result.write(to: output, language: language)
             print("The seed gives panel \(result.panelNumber) of \(result.panelCount).")
-            print("Drew \(result.members.count) members: \(result.members.map { result.pool.ids[$0] }.joined(separator: " "))")
+            print("Drew \(result.members.count) members (pool ids): \(result.members.map { result.pool.ids[$0] }.joined(separator: " "))")
             print("Wrote \(result.files.map(\.name).joined(separator: ", ")) and the report (report.md, report.json, report.html) to \(outDir)")
-            print("Publish audit.json with the commitment folder; panel.csv and remaining.csv contain personal data and stay private.")
+            print("Publish audit.json with the commitment folder (pseudonyms only); panel.csv and remaining.csv (real ids, names, addresses) and the report's folder stay private until you have checked them.")
         }
     }
 }

@@ -6,7 +6,7 @@ import Kleroterion
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check a lottery's fingerprints, its panels, and which panel the seed gives.",
+        abstract: "Check a lottery's fingerprints, its panels, its fairness (recomputed), and which panel the seed gives.",
         discussion: "Exits 0 and prints \"verified\" when everything matches; exits 1 and names each file that differs."
     )
 
@@ -18,13 +18,17 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The fingerprint published in the announcement (default: the one in announcement.md).") var announcedHash: String?
 
     func run() throws {
-        if let announcedHash {
-            let hex = announcedHash.trimmingSpaces().lowercased()
-            guard hex.count == 64, hex.allSatisfy({ $0.isHexDigit }) else {
-                FileHandle.standardError.write(Data(("error: " + KleroterionError("--announced-hash '\(announcedHash)' is not a SHA-256 fingerprint (64 hexadecimal characters)",
-                    fix: "copy the fingerprint exactly as the announcement prints it, or leave the option out to use announcement.md").description + "\n").utf8))
-                throw ExitCode(2)
+        // A malformed fingerprint or a seed that is not a valid spelling under the announced format is a usage
+        // error (exit 2, one message), not a finding of the verification.
+        try reportingErrors {
+            if let announcedHash {
+                let hex = announcedHash.trimmingSpaces().lowercased()
+                guard hex.count == 64, hex.allSatisfy({ $0.isHexDigit }) else {
+                    throw KleroterionError("--announced-hash '\(announcedHash)' is not a SHA-256 fingerprint (64 hexadecimal characters)",
+                                           fix: "copy the fingerprint exactly as the announcement prints it, or leave the option out to use announcement.md")
+                }
             }
+            if let folder = try? CommitmentFolder.load(commitment) { _ = try folder.canonicalSeed(seed) }
         }
         let report = Verifier.verify(commitment: commitment, seed: seed, people: people, quotas: quotas,
                                      draw: draw, announcedHash: announcedHash)

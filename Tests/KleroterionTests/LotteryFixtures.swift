@@ -2,7 +2,7 @@ import Foundation
 @testable import Kleroterion
 
 /// A small pool with personal columns (names, addresses) that must never reach a published file, its quotas,
-/// and a made-up distribution over quota-feasible panels standing in for a fair algorithm's output.
+/// and a commitment made with LEXIMIN (the fair algorithm `verify` recomputes).
 struct LotteryFixture {
     let directory: String
     let poolPath: String
@@ -11,15 +11,16 @@ struct LotteryFixture {
     let pool: Pool
     let quotas: QuotaSet
     let problem: SelectionProblem
-    let distribution: PanelDistribution
     let built: Commitment.Built
+    /// A made-up distribution over quota-feasible panels with uneven weights, for the rounding tests.
+    var distribution: PanelDistribution { get throws { try Self.madeUpDistribution(problem, draws: 120) } }
 
     static let genders = ["female", "male"]
     static let ages = ["16-34", "35-59", "60+"]
     static let education = ["low", "high"]
 
     /// 36 respondents, panels of 6; persons 0–5 live in three two-person households.
-    init(panels: Int = 200, supportDraws: Int = 120) throws {
+    init(panels: Int = 200, seedFormat: SeedFormat = .text, algorithm: String = "leximin") throws {
         directory = temporaryDirectory()
         poolPath = directory + "/pool.csv"
         quotasPath = directory + "/quotas.csv"
@@ -45,18 +46,18 @@ struct LotteryFixture {
         pool = try Pool.load(path: poolPath)
         quotas = try QuotaSet.load(path: quotasPath)
         problem = try SelectionProblem(pool: pool, quotas: quotas, panelSize: 6, householdColumns: ["street", "postcode"])
-        distribution = try Self.distribution(problem, draws: supportDraws)
-        let settings = Commitment.Settings(panels: panels, algorithm: "test", householdColumns: ["street", "postcode"],
+        let settings = Commitment.Settings(panels: panels, panelSize: 6, algorithm: algorithm, householdColumns: ["street", "postcode"],
                                            seedSource: "three dice thrown at the council meeting of 1 April 2027",
+                                           seedFormat: seedFormat, allowWeakSeed: true,
                                            people: .init(file: poolPath, sha256: Hashing.sha256(file: poolPath)!),
                                            quotas: .init(file: quotasPath, sha256: Hashing.sha256(file: quotasPath)!),
                                            created: Date(timeIntervalSince1970: 1_800_000_000))
-        built = try Commitment.build(problem: problem, quotas: quotas, pool: pool, distribution: distribution, settings: settings)
+        built = try Commitment.build(pool: pool, quotas: quotas, settings: settings)
         try built.write(to: commitment)
     }
 
     /// Quota-feasible panels from legacy draws, with uneven weights from the seeded generator.
-    static func distribution(_ problem: SelectionProblem, draws: Int) throws -> PanelDistribution {
+    static func madeUpDistribution(_ problem: SelectionProblem, draws: Int) throws -> PanelDistribution {
         var panels: [[Int]] = []
         var seen = Set<[Int]>()
         for s in 0..<draws {

@@ -4,20 +4,20 @@ import Testing
 @Suite struct LotteryRoundingTests {
     @Test func countsSumToMAndPanelsComeFromTheSupport() throws {
         let f = try LotteryFixture(panels: 1000)
-        let r = try LotteryRounding(panelCount: 1000).round(f.distribution, personCount: f.problem.count)
+        let r = try LotteryRounding(panelCount: 1000).round(try f.distribution, personCount: f.problem.count)
         #expect(r.panels.count == 1000)
         #expect(r.counts.reduce(0, +) == 1000)
-        let support = Set(f.distribution.panels)
+        let support = Set(try f.distribution.panels)
         #expect(r.panels.allSatisfy { support.contains($0) })
         #expect(r.panels.allSatisfy { f.problem.violations(of: $0).isEmpty })
     }
 
     @Test func lotteryChancesAreTheShareOfPanelsAndStayWithinTheStatedBound() throws {
         let f = try LotteryFixture(panels: 1000)
-        let r = try LotteryRounding(panelCount: 1000).round(f.distribution, personCount: f.problem.count)
+        let r = try LotteryRounding(panelCount: 1000).round(try f.distribution, personCount: f.problem.count)
         var counts = [Int](repeating: 0, count: f.problem.count)
         for panel in r.panels { for i in panel { counts[i] += 1 } }
-        let optimal = f.distribution.marginals(personCount: f.problem.count)
+        let optimal = try f.distribution.marginals(personCount: f.problem.count)
         for i in 0..<f.problem.count {
             #expect(r.lottery[i] == Double(counts[i]) / 1000)
             #expect(abs(r.optimal[i] - optimal[i]) < 1e-12)
@@ -29,8 +29,8 @@ import Testing
 
     @Test func localSearchImprovesOnLargestRemainderAlone() throws {
         let f = try LotteryFixture(panels: 100)
-        let plain = try LotteryRounding(panelCount: 100, maxMoves: 0).round(f.distribution, personCount: f.problem.count)
-        let improved = try LotteryRounding(panelCount: 100).round(f.distribution, personCount: f.problem.count)
+        let plain = try LotteryRounding(panelCount: 100, maxMoves: 0).round(try f.distribution, personCount: f.problem.count)
+        let improved = try LotteryRounding(panelCount: 100).round(try f.distribution, personCount: f.problem.count)
         #expect(improved.moves > 0)
         #expect(improved.maxDeviation < plain.maxDeviation)
         #expect(improved.maxDeviation <= 1.0 / 100 + 1e-12)
@@ -38,8 +38,8 @@ import Testing
 
     @Test func roundingIsDeterministic() throws {
         let f = try LotteryFixture(panels: 100)
-        let a = try LotteryRounding(panelCount: 300).round(f.distribution, personCount: f.problem.count)
-        let b = try LotteryRounding(panelCount: 300).round(f.distribution, personCount: f.problem.count)
+        let a = try LotteryRounding(panelCount: 300).round(try f.distribution, personCount: f.problem.count)
+        let b = try LotteryRounding(panelCount: 300).round(try f.distribution, personCount: f.problem.count)
         #expect(a.panels == b.panels)
     }
 
@@ -62,7 +62,7 @@ import Testing
         import hashlib, sys
         m = \(m)
         for seed in sys.argv[2:]:
-            h = hashlib.sha256(sys.argv[1].encode() + b'\\x1f' + seed.encode()).digest(); n = 0
+            h = hashlib.sha256(sys.argv[1].encode() + b'\\x1f' + b'text' + b'\\x1f' + seed.encode()).digest(); n = 0
             while True:
                 ws = [int.from_bytes(h[i:i+8], 'big') for i in range(0, 32, 8) if int.from_bytes(h[i:i+8], 'big') < 2**64 - 2**64 % m]
                 if ws: break
@@ -77,7 +77,7 @@ import Testing
         var rehashed = 0
         for (seed, line) in zip(seeds, lines) {
             let parts = line.split(separator: " ")
-            let outcome = SeedRule.panel(manifestHash: hash, seed: seed, panelCount: m)
+            let outcome = SeedRule.panel(lotteryHash: hash, format: "text", seed: seed, panelCount: m)
             #expect(String(outcome.panel) == String(parts[0]), "seed \(seed)")
             #expect(outcome.blocks.count == Int(parts[1])! + 1)
             if outcome.blocks.count > 1 { rehashed += 1 }
@@ -88,15 +88,15 @@ import Testing
     @Test func everyPanelNumberIsReachedAndInRange() {
         var hits = [Int](repeating: 0, count: 7)
         for s in 0..<700 {
-            let p = SeedRule.panel(manifestHash: String(repeating: "a", count: 64), seed: "s\(s)", panelCount: 7).panel
+            let p = SeedRule.panel(lotteryHash: String(repeating: "a", count: 64), format: "text", seed: "s\(s)", panelCount: 7).panel
             #expect((1...7).contains(p))
             hits[p - 1] += 1
         }
         #expect(hits.allSatisfy { $0 > 50 })
     }
 
-    @Test func theManifestHashChangesThePanel() {
-        let numbers = Set((0..<20).map { SeedRule.panel(manifestHash: Hashing.sha256("m\($0)"), seed: "same seed", panelCount: 1000).panel })
+    @Test func theLotteryHashChangesThePanel() {
+        let numbers = Set((0..<20).map { SeedRule.panel(lotteryHash: Hashing.sha256("m\($0)"), format: "text", seed: "same seed", panelCount: 1000).panel })
         #expect(numbers.count > 10)
     }
 }

@@ -68,20 +68,22 @@ public struct QuotaRelaxation: Sendable, Equatable {
 
     /// A side-by-side comparison of the quotas before and after, in Markdown.
     public func markdown(quotasFile: String, panelSize: Int, reasons: [String] = []) -> String {
-        var out = "# Suggested relaxation of \(quotasFile)\n\n"
+        // Feature names, values and the file name come from input files: inert Markdown only (PublishedText).
+        let e = PublishedText.escapeMarkdown
+        var out = "# Suggested relaxation of \(e(quotasFile))\n\n"
         if !reasons.isEmpty {
             out += "The quotas cannot all be met for a panel of \(panelSize):\n\n"
-            for r in reasons { out += "- \(r)\n" }
+            for r in reasons { out += "- \(e(r))\n" }
             out += "\n"
         }
         out += "The smallest change that makes a panel possible moves the bounds by **\(seats) seat\(seats == 1 ? "" : "s")** in total:\n\n"
-        for line in summary { out += "- \(line)\n" }
+        for line in summary { out += "- \(e(line))\n" }
         out += "\nSide by side (changed rows marked ◀):\n\n"
         out += "| feature | value | min before | min after | max before | max after | target | |\n"
         out += "|---|---|---:|---:|---:|---:|---:|---|\n"
         for r in rows {
             let source = r.targetFromPopulation ? "" : " (pool)"
-            out += "| \(r.feature) | \(r.value) | \(r.oldMin) | \(r.newMin) | \(r.oldMax) | \(r.newMax) | \(Self.seatText(r.target))\(source) | \(r.seats > 0 ? "◀" : "") |\n"
+            out += "| \(e(r.feature)) | \(e(r.value)) | \(r.oldMin) | \(r.newMin) | \(r.oldMax) | \(r.newMax) | \(Self.seatText(r.target))\(source) | \(r.seats > 0 ? "◀" : "") |\n"
         }
         out += "\nTarget = population share × panel size where the quotas give a population share; otherwise (marked \"pool\") "
         out += "the value's share of the respondents × panel size. Among the changes of the same size, those that move a bound "

@@ -1,6 +1,8 @@
 /// Renders `report.md`: the same sections and figures as the HTML report, as plain Markdown tables.
 public enum MarkdownReport {
-    public static func render(_ report: RepresentativenessReport, language: ReportLanguage) -> String {
+    public static func render(_ raw: RepresentativenessReport, language: ReportLanguage) -> String {
+        // Every value from an input file is made inert Markdown first (PublishedText).
+        let report = PublishedText.markdownSafe(raw)
         let x = ReportText(report, language: language)
         let t = x.t, f = x.f
         var out: [String] = []
@@ -59,7 +61,7 @@ public enum MarkdownReport {
         }, right: [1])
 
         out += ["## 6. " + t(.methodHeading), ""]
-        out += ["- " + t(.methodSeed) + ": `" + report.seed.replacingOccurrences(of: "`", with: "'") + "`",
+        out += ["- " + t(.methodSeed) + ": " + report.seed,
                 "- " + t(.methodAlgorithm) + ": " + report.algorithm,
                 "- " + t(.methodPanelSize) + ": " + f.count(report.panelSize)]
         if report.valuesMatchedCaseInsensitively { out.append("- " + t(.methodMatching)) }
@@ -71,7 +73,7 @@ public enum MarkdownReport {
 
         out += ["## 7. " + t(.transparencyHeading), ""]
         if let tr = report.transparency {
-            out += ["- " + t(.methodSeed) + ": `" + report.seed + "`"]
+            out += ["- " + t(.methodSeed) + ": " + report.seed]
             if let source = tr.seedSource { out.append("- " + t(.transparencySeedSource) + ": " + source) }
             if let at = tr.committedAt { out.append("- " + t(.transparencyCommittedAt) + ": " + at) }
             if let m = tr.lotteryPanels { out.append("- " + t(.transparencyLottery) + ": " + f.count(m)) }
@@ -81,7 +83,8 @@ public enum MarkdownReport {
                 out += [t(.transparencyHashes) + ":", ""]
                 table([t(.colFile), t(.colSha256)], tr.hashes.map { [$0.file, "`" + $0.sha256 + "`"] })
             }
-            if let command = tr.verifyCommand { out += [t(.transparencyVerify) + ":", "", "```", command, "```", ""] }
+            // Inside a fence nothing is live; only a fence in the value could end it early.
+            if let command = tr.verifyCommand { out += [t(.transparencyVerify) + ":", "", "```", command.replacingOccurrences(of: "`", with: "'"), "```", ""] }
         } else {
             out += [t(.transparencyAbsent), ""]
         }

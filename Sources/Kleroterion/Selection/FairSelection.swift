@@ -111,7 +111,7 @@ final class FairRun {
         let drawn = distribution.panels[random.weightedIndex(distribution.probabilities)]
         var allNotes = notes
         if stoppedEarly {
-            allNotes.append(String(format: "The time limit of %g s stopped the optimisation early: the panel was drawn from the best distribution found so far, which meets every quota but may not be fully %@-optimal.", options.timeLimit ?? 0, algorithm))
+            allNotes.append(String(format: "Not reproducible: the time limit of %g s stopped the optimisation early, so another run with the same seed and inputs may give another lottery and another panel (where a wall clock stops depends on the machine's load). The panel was drawn from the best distribution found so far, which meets every quota but may not be fully %@-optimal.", options.timeLimit ?? 0, algorithm))
         }
         // Timings go to the progress line only: notes reach the report, which must be identical for the same seed.
         allNotes.append("The \(algorithm) distribution has \(distribution.panels.count) panels, built from \(compositions.count) compositions over \(classes.count) classes of interchangeable respondents (\(oracleCalls) pricing ILPs).")

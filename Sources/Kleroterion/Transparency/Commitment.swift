@@ -3,13 +3,19 @@ import Foundation
 /// The published files of a lottery commitment and how they are made.
 ///
 /// `commit` writes, into one folder:
-/// - `lottery.csv`: `panel,member_ids`, the m equally likely panels (ids joined by single spaces);
-/// - `members.csv`: `id,household_group,<feature>…`, each respondent's quota values and a numbered household
-///   group, so that anyone can check the quotas and the one-per-household rule without names or addresses;
-/// - `quotas.csv`: `feature,value,min,max`, the quotas as used;
-/// - `probabilities.csv`: `id,probability,optimal_probability,change`, each chance in the lottery and in the
-///   fair distribution;
-/// - `manifest.json` (hashes of all the above and of the inputs) and `announcement.md` (text to publish).
+/// - `lottery.csv`: `panel,pseudonyms`, the m equally likely panels (pseudonyms joined by single spaces, ascending;
+///   the panels in lexicographic order, so that their order is not a free choice);
+/// - `members.csv`: `pseudonym,household_group,<feature>…`, each respondent's quota values and a numbered
+///   household group, by pseudonym, so that anyone can check the quotas and recompute the fair chances;
+/// - `quotas.csv`: `feature,value,min,max`, the quotas as used, sorted by feature and value;
+/// - `probabilities.csv`: `pseudonym,probability,optimal_probability,change`;
+/// - `pseudonym_commitments.csv`: `pseudonym,commitment` (see `Pseudonyms`);
+/// - `manifest.json` (hashes of all the above and of the inputs) and `announcement.md` (text to publish);
+/// - `private/pseudonyms.csv`: which resident each pseudonym is. Private; not listed in the manifest.
+///
+/// The lottery is a deterministic function of the canonical published texts: the fair algorithm runs on the
+/// problem read back from `members.csv` and `quotas.csv`, which is exactly what `verify` reads, so that the pool's
+/// row order, its ids and the quotas file's order cannot move the lottery.
 public enum Commitment {
     public static let lotteryFile = "lottery.csv"
     public static let membersFile = "members.csv"
@@ -19,24 +25,34 @@ public enum Commitment {
     public static let announcementFile = "announcement.md"
     /// The column of `members.csv` that holds the numbered household groups.
     public static let householdColumn = "household_group"
+    /// The column of `members.csv` and `probabilities.csv` that holds the pseudonyms.
+    public static let pseudonymColumn = "pseudonym"
+    /// The fair algorithms a commitment can use: those whose chances a verifier can re-derive.
+    public static let algorithms = ["leximin", "maximin"]
 
-    /// What `commit` needs besides the distribution.
+    /// What `commit` needs besides the pool and the quotas.
     public struct Settings: Sendable {
         public var panels: Int
+        public var panelSize: Int
         public var algorithm: String
         public var idColumn: String
         public var householdColumns: [String]
         public var seedSource: String
+        public var seedFormat: SeedFormat
+        /// Accept a seed format with fewer than 2^24 outcomes; the announcement then states the grinding bound.
+        public var allowWeakSeed: Bool
         /// The input files as named on the command line, with the SHA-256 of their bytes.
         public var people: Manifest.Input
         public var quotas: Manifest.Input
-        /// The creation time written to the manifest (a parameter so tests can fix it).
+        /// The creation time written to the manifest (a parameter so tests can fix it). It does not move the draw.
         public var created: Date
 
-        public init(panels: Int = 1000, algorithm: String, idColumn: String = "id", householdColumns: [String] = [],
-                    seedSource: String, people: Manifest.Input, quotas: Manifest.Input, created: Date = Date()) {
-            self.panels = panels; self.algorithm = algorithm; self.idColumn = idColumn
+        public init(panels: Int = 1000, panelSize: Int, algorithm: String = "leximin", idColumn: String = "id", householdColumns: [String] = [],
+                    seedSource: String, seedFormat: SeedFormat, allowWeakSeed: Bool = false,
+                    people: Manifest.Input, quotas: Manifest.Input, created: Date = Date()) {
+            self.panels = panels; self.panelSize = panelSize; self.algorithm = algorithm; self.idColumn = idColumn
             self.householdColumns = householdColumns; self.seedSource = seedSource
+            self.seedFormat = seedFormat; self.allowWeakSeed = allowWeakSeed
             self.people = people; self.quotas = quotas; self.created = created
         }
     }
@@ -46,7 +62,11 @@ public enum Commitment {
         public var manifest: Manifest
         public var manifestHash: String
         public var rounding: LotteryRounding.Result
-        /// The files, in the order they are written.
+        /// The canonical problem (rows in pseudonym order) the lottery was computed on.
+        public var problem: SelectionProblem
+        /// The notes of the fair algorithm's run.
+        public var notes: [String]
+        /// The files, in the order they are written (the private one last).
         public var files: [(name: String, text: String)]
 
         /// Writes every file into `directory`, all or nothing.
@@ -62,13 +82,33 @@ public enum Commitment {
         }
     }
 
-    /// Rounds the distribution and prepares every published file.
-    public static func build(problem: SelectionProblem, quotas: QuotaSet, pool: Pool, distribution: PanelDistribution,
-                             settings: Settings) throws -> Built {
-        for (i, id) in problem.ids.enumerated() where id.contains(where: { $0.isWhitespace }) {
-            throw KleroterionError(file: pool.table.source, line: pool.table.lineNumbers[i], column: settings.idColumn,
-                                   "the id '\(id)' contains a space; the lottery table separates ids by spaces",
-                                   fix: "use ids without spaces, e.g. numbers")
+    /// Computes the fair distribution on the canonical problem, rounds it and prepares every file.
+    public static func build(pool: Pool, quotas: QuotaSet, settings: Settings,
+                             progress: (@Sendable (String) -> Void)? = nil) throws -> Built {
+        guard algorithms.contains(settings.algorithm) else {
+            throw KleroterionError("commit needs a fair algorithm whose chances anyone can recompute, and '\(settings.algorithm)' is not one",
+                                   fix: "use --algorithm leximin (the default) or maximin")
+        }
+        if !settings.seedFormat.isStrong && !settings.allowWeakSeed {
+            let count = settings.seedFormat.outcomes.map { String(format: "%.0f", $0) } ?? "an unknown number of"
+            throw KleroterionError("the seed format \(settings.seedFormat) has \(count) possible seeds, fewer than 2^24 = 16,777,216: whoever prepares the lottery could regenerate it until those few seeds favour someone",
+                                   fix: "use more outcomes (e.g. --seed-format dice:10, lotto:6/45 or beacon:drand:ROUND), or accept it with --allow-weak-seed (the announcement then states how much a person's chance could be moved)")
+        }
+        let original = try SelectionProblem(pool: pool, quotas: quotas, panelSize: settings.panelSize, householdColumns: settings.householdColumns)
+        for feature in original.features {
+            try PublishableCheck.check([feature.name], file: quotas.source, what: "the feature name")
+            try PublishableCheck.check(feature.values, file: quotas.source, what: "the value")
+        }
+        let pseudonyms = Pseudonyms(pool: pool)
+        let members = membersTable(original, pseudonyms: pseudonyms)
+        let quotasText = quotasTable(original)
+        let problem = try canonicalProblem(members: members, quotas: quotasText, panelSize: settings.panelSize)
+        // No time limit: the lottery must be the same on every run, and verify must be able to re-derive it.
+        let algorithm = try SelectionAlgorithms.named(settings.algorithm)
+        let outcome = try algorithm.select(problem, random: try SeededRandom(seed: "kleroterion commit", purpose: "distribution"),
+                                           options: SelectionOptions(progress: progress))
+        guard let distribution = outcome.distribution else {
+            throw KleroterionError("the '\(outcome.algorithm)' algorithm gives no distribution over panels", fix: "use --algorithm leximin")
         }
         for panel in distribution.panels where !panel.isEmpty {
             let problems = problem.violations(of: panel.sorted())
@@ -77,14 +117,16 @@ public enum Commitment {
                                        fix: "this is a bug in the selection algorithm; please report it with the input files")
             }
         }
-        let rounding = try LotteryRounding(panelCount: settings.panels).round(distribution, personCount: problem.count)
+        var rounding = try LotteryRounding(panelCount: settings.panels).round(distribution, personCount: problem.count)
+        // The order of the m panels is fixed by their content, not by the order the solver found them in.
+        rounding.panels = rounding.panels.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
         let lottery = lotteryTable(rounding.panels, ids: problem.ids)
-        let members = membersTable(problem)
-        let quotasText = quotasTable(problem)
         let probabilities = probabilitiesTable(problem.ids, rounding)
-        let files = [(lotteryFile, lottery), (membersFile, members), (quotasFile, quotasText), (probabilitiesFile, probabilities)]
+        let files = [(lotteryFile, lottery), (membersFile, members), (quotasFile, quotasText), (probabilitiesFile, probabilities),
+                     (Pseudonyms.commitmentsFile, pseudonyms.commitmentsTable())]
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
+        let format = settings.seedFormat
         let manifest = Manifest(
             format: Manifest.formatName,
             tool: "kleroterion \(ToolVersion.current)",
@@ -97,51 +139,75 @@ public enum Commitment {
                             supportPanels: rounding.counts.count, distinctPanels: rounding.counts.filter { $0 > 0 }.count,
                             maxChange: rounding.maxDeviation, worstCase: Double(problem.panelSize) / Double(settings.panels)),
             drawRule: .init(name: SeedRule.name, description: SeedRule.description),
-            seedSource: settings.seedSource)
+            seedSource: settings.seedSource,
+            seed: .init(format: format.description, outcomes: format.outcomes, weak: !format.isStrong,
+                        grindingBound: format.isStrong ? nil : (format.grindingBound(people: problem.count) ?? 1)),
+            pseudonyms: .init(method: Pseudonyms.method, commitments: Pseudonyms.commitmentsFile))
         let manifestText = try manifest.json()
         let manifestHash = Hashing.sha256(manifestText)
         let announcement = Announcement.text(manifest: manifest, manifestHash: manifestHash)
-        return Built(manifest: manifest, manifestHash: manifestHash, rounding: rounding,
-                     files: files + [(manifestFile, manifestText), (announcementFile, announcement)])
+        return Built(manifest: manifest, manifestHash: manifestHash, rounding: rounding, problem: problem, notes: outcome.notes,
+                     files: files + [(manifestFile, manifestText), (announcementFile, announcement),
+                                     (Pseudonyms.privateFile, pseudonyms.privateTable(pool))])
     }
 
-    /// `panel,member_ids`, panels numbered from 1.
+    /// The problem as anyone reads it from the published `members.csv` and `quotas.csv` texts.
+    public static func canonicalProblem(members: String, quotas: String, panelSize: Int,
+                                        membersSource: String = membersFile, quotasSource: String = quotasFile) throws -> SelectionProblem {
+        let pool = try Pool(table: CSVReader.parse(Array(members.utf8), source: membersSource), idColumn: pseudonymColumn)
+        let quotaSet = try QuotaSet(table: CSVReader.parse(Array(quotas.utf8), source: quotasSource))
+        return try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize, householdColumns: [householdColumn])
+    }
+
+    /// `panel,pseudonyms`, panels numbered from 1.
     public static func lotteryTable(_ panels: [[Int]], ids: [String]) -> String {
-        var out = "panel,member_ids\n"
+        var out = "panel,pseudonyms\n"
         for (t, panel) in panels.enumerated() {
             out += CSVWriter.line(["\(t + 1)", panel.map { ids[$0] }.joined(separator: " ")])
         }
         return out
     }
 
-    /// `id,household_group,<feature>…`: the quota values (as the quotas name them) and numbered households.
+    /// `pseudonym,household_group,<feature>…`, by pseudonym: the quota values (as the quotas name them, features
+    /// sorted by name) and numbered households.
     ///
-    /// Household groups are numbered 1, 2, … in order of first appearance in the pool; the addresses never appear.
-    public static func membersTable(_ problem: SelectionProblem) -> String {
+    /// Household groups are numbered 1, 2, … in order of first appearance by pseudonym; the addresses never appear.
+    public static func membersTable(_ problem: SelectionProblem, pseudonyms: Pseudonyms) -> String {
+        let features = sortedFeatures(problem)
         var number: [Int: Int] = [:]
         var rows: [[String]] = []
-        for i in 0..<problem.count {
+        for i in pseudonyms.rowOf {
             let group: Int
             if let g = number[problem.household[i]] { group = g } else { group = number.count + 1; number[problem.household[i]] = group }
-            rows.append([problem.ids[i], "\(group)"] + problem.features.indices.map { problem.features[$0].values[problem.category[i][$0]] })
+            rows.append([pseudonyms.pseudonym(i), "\(group)"] + features.map { problem.features[$0].values[problem.category[i][$0]] })
         }
-        return CSVWriter.document(header: ["id", householdColumn] + problem.features.map(\.name), rows: rows)
+        return CSVWriter.document(header: [pseudonymColumn, householdColumn] + features.map { problem.features[$0].name }, rows: rows)
+    }
+
+    /// Feature indices by name (case-insensitive, then as written), so that the quotas file's order does not matter.
+    static func sortedFeatures(_ problem: SelectionProblem) -> [Int] {
+        problem.features.indices.sorted {
+            let a = problem.features[$0].name, b = problem.features[$1].name
+            return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
+        }
     }
 
     /// `feature,value,min,max`: the quotas exactly as the lottery was checked against.
     public static func quotasTable(_ problem: SelectionProblem) -> String {
         var rows: [[String]] = []
-        for feature in problem.features {
-            for (v, value) in feature.values.enumerated() {
+        for feature in sortedFeatures(problem).map({ problem.features[$0] }) {
+            let order = feature.values.indices.sorted { QuotaSet.matchKey(feature.values[$0]) < QuotaSet.matchKey(feature.values[$1]) }
+            for v in order {
+                let value = feature.values[v]
                 rows.append([feature.name, value, "\(feature.min[v])", "\(feature.max[v])"])
             }
         }
         return CSVWriter.document(header: ["feature", "value", "min", "max"], rows: rows)
     }
 
-    /// `id,probability,optimal_probability,change`: the lottery chance first, so the file reads like `select`'s.
+    /// `pseudonym,probability,optimal_probability,change`: the lottery chance first, so the file reads like `select`'s.
     public static func probabilitiesTable(_ ids: [String], _ r: LotteryRounding.Result) -> String {
-        var out = "id,probability,optimal_probability,change\n"
+        var out = "pseudonym,probability,optimal_probability,change\n"
         for (i, id) in ids.enumerated() {
             out += CSVWriter.line([id, PanelFiles.format(r.lottery[i]), PanelFiles.format(r.optimal[i]),
                                    PanelFiles.format(r.lottery[i] - r.optimal[i])])

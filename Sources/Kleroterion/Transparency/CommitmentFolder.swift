@@ -78,7 +78,7 @@ public struct CommitmentFolder {
     /// The lottery: panel `t + 1` is `panels[t]`, each a list of ids. Throws naming `lottery.csv` if malformed.
     public func lotteryPanels() throws -> [[String]] {
         let table = try table(Commitment.lotteryFile)
-        let p = try table.requireColumn("panel"), ids = try table.requireColumn("member_ids")
+        let p = try table.requireColumn("panel"), ids = try table.requireColumn("pseudonyms")
         var panels: [[String]] = []
         for (row, line) in zip(table.rows, table.lineNumbers) {
             guard Int(row[p].trimmingSpaces()) == panels.count + 1 else {
@@ -90,11 +90,30 @@ public struct CommitmentFolder {
         return panels
     }
 
-    /// The members table as a pool (id column `id`) and the committed quotas, as a problem to check panels with.
+    /// The problem as published: `members.csv` (by pseudonym) and `quotas.csv`, read exactly as `commit` read them.
     public func committedProblem() throws -> SelectionProblem {
-        let members = try Pool(table: table(Commitment.membersFile), idColumn: "id")
-        let quotas = try QuotaSet(table: table(Commitment.quotasFile))
-        return try SelectionProblem(pool: members, quotas: quotas, panelSize: manifest.settings.panelSize,
-                                    householdColumns: [Commitment.householdColumn])
+        func text(_ name: String) throws -> String {
+            guard let bytes = data[name] else { throw KleroterionError(file: path(name), "the file is missing", fix: "restore the file from the commitment") }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return try Commitment.canonicalProblem(members: text(Commitment.membersFile), quotas: text(Commitment.quotasFile),
+                                               panelSize: manifest.settings.panelSize,
+                                               membersSource: path(Commitment.membersFile), quotasSource: path(Commitment.quotasFile))
+    }
+
+    /// The seed's canonical text under the manifest's seed format; throws (exit 2) naming the format otherwise.
+    public func canonicalSeed(_ seed: String) throws -> String {
+        let format: SeedFormat
+        do { format = try manifest.seed.parsed() } catch {
+            throw KleroterionError(file: path(Commitment.manifestFile), "the manifest's seed format '\(manifest.seed.format)' is not one this version knows",
+                                   fix: "use the Kleroterion version named in the manifest ('\(manifest.tool)')")
+        }
+        return try format.canonical(seed)
+    }
+
+    /// The panel number a seed gives for this folder's lottery table (the seed must be canonical already).
+    public func seedOutcome(canonicalSeed: String, panelCount: Int) -> SeedRule.Outcome {
+        SeedRule.panel(lotteryHash: manifest.files[Commitment.lotteryFile] ?? "", format: manifest.seed.format,
+                       seed: canonicalSeed, panelCount: panelCount)
     }
 }

@@ -36,39 +36,41 @@ public enum LotteryDraw {
         }
     }
 
-    /// The audit record, published with the seed (ids only).
+    /// The audit record, published with the seed (pseudonyms only).
     public struct Audit: Codable, Sendable, Equatable {
         public var format: String
         public var tool: String
         public var drawnUtc: String
         public var manifestSha256: String
+        /// The seed as typed, and its canonical text under `seedFormat` (which the rule hashes).
+        public var seedAsTyped: String
         public var seed: String
+        public var seedFormat: String
         public var seedUtf8Hex: String
         public var rule: String
         public var hashBlocks: [String]
         public var acceptedWord: String
         public var panelCount: Int
         public var panel: Int
-        public var memberIds: [String]
+        public var memberPseudonyms: [String]
 
         enum CodingKeys: String, CodingKey {
-            case format, tool, drawnUtc = "drawn_utc", manifestSha256 = "manifest_sha256", seed, seedUtf8Hex = "seed_utf8_hex"
+            case format, tool, drawnUtc = "drawn_utc", manifestSha256 = "manifest_sha256", seedAsTyped = "seed_as_typed", seed
+            case seedFormat = "seed_format", seedUtf8Hex = "seed_utf8_hex"
             case rule, hashBlocks = "hash_blocks", acceptedWord = "accepted_word", panelCount = "panel_count", panel
-            case memberIds = "member_ids"
+            case memberPseudonyms = "member_pseudonyms"
         }
-        public static let formatName = "kleroterion-draw-1"
+        public static let formatName = "kleroterion-draw-2"
     }
 
     /// Checks the commitment, applies the seed and prepares the output files.
     ///
     /// `people`/`quotas` override the input paths recorded in the manifest (e.g. when the files moved).
-    public static func perform(commitment directory: String, seed: String, people: String? = nil, quotas: String? = nil,
+    public static func perform(commitment directory: String, seed typed: String, people: String? = nil, quotas: String? = nil,
                                populationShares: PopulationShares? = nil, now: Date = Date()) throws -> Result {
-        guard !seed.isEmpty else {
-            throw KleroterionError("the seed is empty", fix: "give the public seed exactly as announced, e.g. --seed \"3 17 22 31 40 41\"")
-        }
         let folder = try CommitmentFolder.load(directory)
         let manifest = folder.manifest
+        let seed = try folder.canonicalSeed(typed)
         let refuse = "a changed commitment cannot be drawn: restore the committed files (or commit again and announce the new fingerprint before the seed is known)"
         if let changed = folder.changedFiles().first {
             throw KleroterionError(file: changed.file, changed.message, fix: refuse)
@@ -77,29 +79,32 @@ public enum LotteryDraw {
             throw KleroterionError(file: changed.file, changed.message, fix: refuse)
         }
         let (pool, quotaSet) = try loadInputs(manifest, people: people, quotas: quotas, fix: refuse)
-        // The published member table must describe this very pool: the same ids, quota values and households.
+        // The published member table must describe this very pool: the same pseudonyms, quota values and households.
         let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: manifest.settings.panelSize,
                                            householdColumns: manifest.settings.householdColumns)
-        if Hashing.sha256(Commitment.membersTable(problem)) != manifest.files[Commitment.membersFile] {
+        let pseudonyms = Pseudonyms(pool: pool)
+        if Hashing.sha256(Commitment.membersTable(problem, pseudonyms: pseudonyms)) != manifest.files[Commitment.membersFile] {
             throw KleroterionError(file: folder.path(Commitment.membersFile), "the member table does not match the pool \(pool.table.source)", fix: refuse)
         }
         let panels = try folder.lotteryPanels()
         guard panels.count == manifest.settings.panels else {
             throw KleroterionError(file: folder.path(Commitment.lotteryFile), "the lottery has \(panels.count) panels, but the manifest says \(manifest.settings.panels)", fix: refuse)
         }
-        let outcome = SeedRule.panel(manifestHash: folder.manifestHash, seed: seed, panelCount: panels.count)
-        let index = Dictionary(uniqueKeysWithValues: pool.ids.enumerated().map { ($1, $0) })
-        let members = try panels[outcome.panel - 1].map { id -> Int in
-            guard let i = index[id] else {
-                throw KleroterionError(file: folder.path(Commitment.lotteryFile), "panel \(outcome.panel) names '\(id)', who is not in the pool", fix: refuse)
+        let outcome = folder.seedOutcome(canonicalSeed: seed, panelCount: panels.count)
+        // Pseudonym → pool row.
+        let index = Dictionary(uniqueKeysWithValues: pool.ids.indices.map { (pseudonyms.pseudonym($0), $0) })
+        let members = try panels[outcome.panel - 1].map { p -> Int in
+            guard let i = index[p] else {
+                throw KleroterionError(file: folder.path(Commitment.lotteryFile), "panel \(outcome.panel) names '\(p)', who is not in the pool", fix: refuse)
             }
             return i
         }.sorted()
         let formatter = ISO8601DateFormatter()
         let audit = Audit(format: Audit.formatName, tool: "kleroterion \(ToolVersion.current)", drawnUtc: formatter.string(from: now),
-                          manifestSha256: folder.manifestHash, seed: seed, seedUtf8Hex: Hashing.hex(Array(seed.utf8)),
+                          manifestSha256: folder.manifestHash, seedAsTyped: typed, seed: seed, seedFormat: manifest.seed.format,
+                          seedUtf8Hex: Hashing.hex(Array(seed.utf8)),
                           rule: SeedRule.name, hashBlocks: outcome.blocks, acceptedWord: String(outcome.word),
-                          panelCount: panels.count, panel: outcome.panel, memberIds: members.map { pool.ids[$0] })
+                          panelCount: panels.count, panel: outcome.panel, memberPseudonyms: panels[outcome.panel - 1])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let auditText = String(decoding: try encoder.encode(audit), as: UTF8.self) + "\n"

@@ -61,6 +61,29 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var description: String
     }
 
+    /// The seed's declared format and strength.
+    public struct Seed: Codable, Sendable, Equatable {
+        /// As given to `commit --seed-format`, e.g. `lotto:6/45`; `draw` and `verify` parse the seed under it.
+        public var format: String
+        /// The number of equally likely seeds (nil for free text).
+        public var outcomes: Double?
+        /// True when the format has fewer than 2^24 outcomes (accepted with `--allow-weak-seed`).
+        public var weak: Bool
+        /// For a weak format: the largest gain in one person's chance that a billion regenerated commitments could buy.
+        public var grindingBound: Double?
+        enum CodingKeys: String, CodingKey { case format, outcomes, weak, grindingBound = "grinding_bound" }
+
+        /// The parsed format.
+        public func parsed() throws -> SeedFormat { try SeedFormat(parsing: format) }
+    }
+
+    /// How the published pseudonyms were made and where their commitments are.
+    public struct Pseudonyms: Codable, Sendable, Equatable {
+        public var method: String
+        /// The published file with one salted commitment per pseudonym.
+        public var commitments: String
+    }
+
     public var format: String
     public var tool: String
     public var createdUtc: String
@@ -72,13 +95,15 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var drawRule: DrawRule
     /// Where and when the seed will come from, in the organisers' words.
     public var seedSource: String
+    public var seed: Seed
+    public var pseudonyms: Pseudonyms
 
     enum CodingKeys: String, CodingKey {
         case format, tool, createdUtc = "created_utc", inputs, settings, files, rounding
-        case drawRule = "draw_rule", seedSource = "seed_source"
+        case drawRule = "draw_rule", seedSource = "seed_source", seed, pseudonyms
     }
 
-    public static let formatName = "kleroterion-commitment-1"
+    public static let formatName = "kleroterion-commitment-2"
 
     /// The JSON text, with sorted keys and snake_case names (explicit coding keys) so that it is stable and easy to read in any language.
     public func json() throws -> String {
@@ -90,6 +115,12 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Reads a manifest; `source` names the file in errors.
     public static func parse(_ data: Data, source: String) throws -> Manifest {
         let decoder = JSONDecoder()
+        // An older format is named as such, before its missing fields could make it look broken.
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let format = object["format"] as? String,
+           format != formatName {
+            throw KleroterionError(file: source, "this manifest has format '\(format)', not '\(formatName)'",
+                                   fix: "use the Kleroterion version named in the manifest ('\(object["tool"] as? String ?? "?")')")
+        }
         do {
             let manifest = try decoder.decode(Manifest.self, from: data)
             guard manifest.format == formatName else {

@@ -2,9 +2,10 @@ import Foundation
 
 /// `verify`: checks a committed lottery and its draw without trusting whoever ran them.
 ///
-/// It re-hashes every file, compares the manifest with its announced fingerprint, recomputes the panel number
-/// from the seed, checks every lottery panel against the committed quotas and the one-per-household rule,
-/// recomputes the chances from the table, and compares the draw's records (`audit.json`, `panel.csv`) with the
+/// It re-hashes every file, compares the manifest with its announced fingerprint, checks every lottery panel
+/// against the committed quotas and the one-per-household rule, **recomputes the fair chances** from the published
+/// members and quotas (`FairnessCheck`) and compares each respondent's share of the panels with them, recomputes
+/// the panel number from the canonical seed, and compares the draw's records (`audit.json`, `panel.csv`) with the
 /// lottery. Given the inputs, it checks they are the committed ones and that the member table matches them.
 public enum Verifier {
     /// What the checks found.
@@ -15,6 +16,8 @@ public enum Verifier {
         public var checked: [String] = []
         /// The panel number the seed gives (when it could be computed).
         public var panelNumber: Int?
+        /// The recomputed fair chances and the comparison (when the published files allowed it).
+        public var fairness: FairnessCheck.Result?
         public var verified: Bool { problems.isEmpty }
     }
 
@@ -40,65 +43,101 @@ public enum Verifier {
         } else {
             report.checked.append("no announced fingerprint to compare with: check that the announcement published before the draw says \(folder.manifestHash)")
         }
-        // 2. The lottery table against the quotas and households.
+        // 2. The lottery table against the quotas and households, in its canonical form.
         guard let panels = attempt(&report, { try folder.lotteryPanels() }),
               let problem = attempt(&report, { try folder.committedProblem() }) else { return report }
         let lotteryPath = folder.path(Commitment.lotteryFile)
         if panels.count != m.settings.panels {
             report.problems.append(Finding(file: lotteryPath, "it has \(panels.count) panels, but the manifest says \(m.settings.panels)"))
         }
+        if problem.ids != (0..<problem.count).map({ String($0 + 1) }) {
+            report.problems.append(Finding(file: folder.path(Commitment.membersFile), "the rows are not the pseudonyms 1 to \(problem.count) in order, as commit writes them"))
+        }
         let index = Dictionary(uniqueKeysWithValues: problem.ids.enumerated().map { ($1, $0) })
         var counts = [Int](repeating: 0, count: problem.count)
         var broken = 0
+        var previous: [Int] = []
+        var canonical = true
         for (t, ids) in panels.enumerated() {
             let members = ids.compactMap { index[$0] }
             var problems = problem.violations(of: members)
-            if members.count != ids.count { problems.append("it names ids that are not in members.csv") }
+            if members.count != ids.count { problems.append("it names pseudonyms that are not in members.csv") }
             if !problems.isEmpty {
                 broken += 1
                 if broken <= 5 { report.problems.append(Finding(file: lotteryPath, "panel \(t + 1) breaks the rules: \(problems.joined(separator: "; "))")) }
             }
+            if members != members.sorted() || members.lexicographicallyPrecedes(previous) { canonical = false }
+            previous = members
             for i in Set(members) { counts[i] += 1 }
         }
         if broken > 5 { report.problems.append(Finding(file: lotteryPath, "\(broken) panels in all break the rules")) }
         if broken == 0 { report.checked.append("every one of the \(panels.count) panels has \(m.settings.panelSize) members, meets the quotas and has at most one person per household") }
-        // 3. The published chances follow from the table and stay within the stated bound.
-        checkProbabilities(folder, problem: problem, counts: counts, panelCount: panels.count, into: &report)
+        if !canonical {
+            report.problems.append(Finding(file: lotteryPath, "the panels are not in their canonical order (members ascending, panels sorted), so their order was chosen by hand"))
+        }
+        // 3. Fairness: recompute the fair chances and compare everyone's share of the panels with them.
+        checkFairness(folder, problem: problem, counts: counts, panelCount: panels.count, into: &report)
         // 4. The seed.
         guard !panels.isEmpty else { return report }
-        let outcome = SeedRule.panel(manifestHash: folder.manifestHash, seed: seed, panelCount: panels.count)
+        guard let canonicalSeed = attempt(&report, { try folder.canonicalSeed(seed) }) else { return report }
+        let outcome = folder.seedOutcome(canonicalSeed: canonicalSeed, panelCount: panels.count)
         report.panelNumber = outcome.panel
-        report.checked.append("the seed \"\(seed)\" gives panel \(outcome.panel) of \(panels.count) (rule \(SeedRule.name))")
-        checkDraw(folder, seed: seed, outcome: outcome, panel: panels[outcome.panel - 1], draw: draw, into: &report)
+        report.checked.append("the seed \"\(seed)\" (canonical \(m.seed.format) text \"\(canonicalSeed)\") gives panel \(outcome.panel) of \(panels.count) (rule \(SeedRule.name))")
+        checkDraw(folder, seed: canonicalSeed, outcome: outcome, panel: panels[outcome.panel - 1], draw: draw, into: &report)
         // 5. The inputs, when given.
         if people != nil || quotas != nil { checkInputs(folder, people: people, quotas: quotas, into: &report) }
         return report
     }
 
-    static func checkProbabilities(_ folder: CommitmentFolder, problem: SelectionProblem, counts: [Int], panelCount: Int, into report: inout Report) {
+    /// The announced bound, the recomputed chances and the published probabilities.
+    static func checkFairness(_ folder: CommitmentFolder, problem: SelectionProblem, counts: [Int], panelCount: Int, into report: inout Report) {
+        let m = folder.manifest
+        let manifestPath = folder.path(Commitment.manifestFile), lotteryPath = folder.path(Commitment.lotteryFile)
+        let bound = m.rounding.maxChange
+        // k/m is what a careless rounding could cost; a stated bound above it would excuse any lottery.
+        let worst = Double(m.settings.panelSize) / Double(max(panelCount, 1))
+        if !(bound >= 0 && bound <= worst) {
+            report.problems.append(Finding(file: manifestPath, "the stated rounding bound \(bound) is not between 0 and k/m = \(worst); a bound that large would excuse any lottery"))
+        }
+        guard Commitment.algorithms.contains(m.settings.algorithm) else {
+            report.problems.append(Finding(file: manifestPath, "the algorithm '\(m.settings.algorithm)' is not one whose chances can be recomputed (\(Commitment.algorithms.joined(separator: ", ")))"))
+            return
+        }
+        guard let result = attempt(&report, { try FairnessCheck.check(problem, algorithm: m.settings.algorithm, counts: counts,
+                                                                      panelCount: panelCount, bound: min(max(bound, 0), worst)) }) else { return }
+        report.fairness = result
+        if result.deviations.isEmpty {
+            report.checked.append(String(format: "recomputed the %@ chances from members.csv and quotas.csv: every respondent's share of the panels is within %.6f of their fair chance (the announced bound %.6f plus %g for solver tolerance); the smallest fair chance is %.9f",
+                                         m.settings.algorithm, result.largest, bound, FairnessCheck.solverTolerance, result.minimum))
+        } else {
+            let worstOnes = result.deviations.prefix(5).map { String(format: "pseudonym %@: %.5f in the lottery, fair chance %.5f", $0.pseudonym, $0.lottery, $0.fair) }
+            report.problems.append(Finding(file: lotteryPath, String(format: "the lottery is not fair: %d respondents' chances differ from the recomputed %@ chances by more than the announced bound %.5f (+%g); largest: %@",
+                                                                      result.deviations.count, m.settings.algorithm, bound, FairnessCheck.solverTolerance,
+                                                                      worstOnes.joined(separator: "; "))))
+        }
+        // probabilities.csv is a convenience copy: it must follow from the lottery and the recomputation, never the other way round.
         guard let table = attempt(&report, { try folder.table(Commitment.probabilitiesFile) }),
-              let id = attempt(&report, { try table.requireColumn("id") }),
+              let id = attempt(&report, { try table.requireColumn(Commitment.pseudonymColumn) }),
               let p = attempt(&report, { try table.requireColumn("probability") }),
               let o = attempt(&report, { try table.requireColumn("optimal_probability") }) else { return }
         let path = folder.path(Commitment.probabilitiesFile)
-        let bound = folder.manifest.rounding.maxChange
-        var seen = 0, wrong: [String] = [], beyond: [String] = []
         var index = Dictionary(uniqueKeysWithValues: problem.ids.enumerated().map { ($1, $0) })
+        var wrong: [String] = [], optimalWrong: [String] = []
         for row in table.rows {
             guard let i = index.removeValue(forKey: row[id]) else { wrong.append(row[id]); continue }
-            seen += 1
-            let expected = Double(counts[i]) / Double(panelCount)
-            guard let published = Double(row[p]), let optimal = Double(row[o]), abs(published - expected) < 1e-12 else { wrong.append(row[id]); continue }
-            if abs(published - optimal) > bound + 1e-12 { beyond.append(row[id]) }
+            guard let published = Double(row[p]), abs(published - result.lottery[i]) < 1e-12 else { wrong.append(row[id]); continue }
+            if m.settings.algorithm == "leximin", Double(row[o]).map({ abs($0 - result.fair[i]) > FairnessCheck.solverTolerance }) ?? true {
+                optimalWrong.append(row[id])
+            }
         }
         if !wrong.isEmpty || !index.isEmpty {
             report.problems.append(Finding(file: path, "the chances of \(wrong.count + index.count) respondents do not follow from lottery.csv (first: \((wrong + index.keys.sorted()).first!))"))
         }
-        if !beyond.isEmpty {
-            report.problems.append(Finding(file: path, "\(beyond.count) respondents' chances differ from the optimum by more than the stated bound \(bound) (first: \(beyond[0]))"))
+        if !optimalWrong.isEmpty {
+            report.problems.append(Finding(file: path, "\(optimalWrong.count) respondents' optimal_probability is not their recomputed fair chance (first: pseudonym \(optimalWrong[0]))"))
         }
-        if wrong.isEmpty && index.isEmpty && beyond.isEmpty {
-            report.checked.append("each of the \(seen) respondents' chances equals their share of the \(panelCount) panels, within \(String(format: "%.5f", bound)) of the optimum")
+        if wrong.isEmpty && index.isEmpty && optimalWrong.isEmpty {
+            report.checked.append("probabilities.csv holds each respondent's share of the \(panelCount) panels and the recomputed fair chance")
         }
     }
 
@@ -115,16 +154,20 @@ public enum Verifier {
         if audit.manifestSha256 != folder.manifestHash { problems.append("the draw was made on the manifest \(audit.manifestSha256), not on this one (\(folder.manifestHash))") }
         if audit.seed != seed { problems.append("the draw used the seed \"\(audit.seed)\", not \"\(seed)\"") }
         if audit.panel != outcome.panel { problems.append("it records panel \(audit.panel), but the seed gives panel \(outcome.panel)") }
-        if audit.memberIds.sorted() != panel.sorted() { problems.append("its member ids are not those of panel \(outcome.panel) in lottery.csv") }
+        if audit.memberPseudonyms.sorted() != panel.sorted() { problems.append("its member pseudonyms are not those of panel \(outcome.panel) in lottery.csv") }
         for p in problems { report.problems.append(Finding(file: auditPath, p)) }
         if problems.isEmpty { report.checked.append("audit.json records this seed, this manifest and panel \(outcome.panel)") }
-        // panel.csv (private: it has names) must hold exactly the drawn ids.
+        // panel.csv (private: it has names and real ids) must hold exactly the drawn people; only the organiser,
+        // who has private/pseudonyms.csv, can check that.
         let panelPath = CommitmentFolder.path(dir, "panel.csv")
-        if let table = try? CSVReader.read(path: panelPath), let c = table.columnIndex(folder.manifest.settings.idColumn) {
-            let ids = table.rows.map { $0[c].trimmingSpaces() }
-            if ids.sorted() != panel.sorted() {
+        let keyPath = folder.path(Pseudonyms.privateFile)
+        if let table = try? CSVReader.read(path: panelPath), let c = table.columnIndex(folder.manifest.settings.idColumn),
+           let key = try? CSVReader.read(path: keyPath), let kp = key.columnIndex("pseudonym"), let ki = key.columnIndex("id") {
+            let real = Dictionary(key.rows.map { ($0[ki], $0[kp]) }, uniquingKeysWith: { a, _ in a })
+            let drawn = table.rows.map { real[$0[c].trimmingSpaces()] ?? "?" }
+            if drawn.sorted() != panel.sorted() {
                 report.problems.append(Finding(file: panelPath, "its respondents are not those of panel \(outcome.panel) in lottery.csv"))
-            } else { report.checked.append("panel.csv holds exactly the \(ids.count) members of panel \(outcome.panel)") }
+            } else { report.checked.append("panel.csv holds exactly the \(drawn.count) members of panel \(outcome.panel) (matched through \(Pseudonyms.privateFile))") }
         }
     }
 
@@ -145,7 +188,7 @@ public enum Verifier {
         guard let (pool, quotaSet) = attempt(&report, { try LotteryDraw.loadInputs(m, people: people, quotas: quotas, fix: "") }),
               let problem = attempt(&report, { try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: m.settings.panelSize, householdColumns: m.settings.householdColumns) })
         else { return }
-        if Hashing.sha256(Commitment.membersTable(problem)) != m.files[Commitment.membersFile] {
+        if Hashing.sha256(Commitment.membersTable(problem, pseudonyms: Pseudonyms(pool: pool))) != m.files[Commitment.membersFile] {
             report.problems.append(Finding(file: folder.path(Commitment.membersFile), "the member table does not match the pool \(people)"))
         } else if Hashing.sha256(Commitment.quotasTable(problem)) != m.files[Commitment.quotasFile] {
             report.problems.append(Finding(file: folder.path(Commitment.quotasFile), "the committed quotas do not match \(quotas)"))

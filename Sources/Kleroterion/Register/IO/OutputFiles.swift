@@ -131,7 +131,11 @@ public struct OutputFiles {
                 guard mkdir(tmp, 0o777) == 0 else { throw Self.writeError(errno, directory) }
                 if placement == .updateFolder { try copyOthers(from: target, to: tmp) }
                 for (name, data) in contents {
-                    try Self.writeDurably(data, to: (tmp as NSString).appendingPathComponent(name), shownAs: shown(name))
+                    // A name such as `private/pseudonyms.csv` goes into a subfolder of the staging folder (issue #11).
+                    let path = (tmp as NSString).appendingPathComponent(name)
+                    try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                             withIntermediateDirectories: true)
+                    try Self.writeDurably(data, to: path, shownAs: shown(name))
                 }
                 do { try Self.sync(tmp) } catch let e as KleroterionError { throw KleroterionError(file: directory, e.message, fix: e.fix) }
                 try check() // again, under the lock: another run may have published meanwhile
