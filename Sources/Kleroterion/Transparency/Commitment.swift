@@ -118,16 +118,16 @@ public enum Commitment {
         for i in 0..<problem.count {
             let group: Int
             if let g = number[problem.household[i]] { group = g } else { group = number.count + 1; number[problem.household[i]] = group }
-            rows.append([problem.ids[i], "\(group)"] + problem.features.indices.map { problem.features[$0].values[problem.category[i][$0]] })
+            rows.append([problem.ids[i], "\(group)"] + problem.publishedValues(of: i))
         }
-        return CSVWriter.document(header: ["id", householdColumn] + problem.features.map(\.name), rows: rows)
+        return CSVWriter.document(header: ["id", householdColumn] + problem.publishedColumns, rows: rows)
     }
 
     /// `feature,value,min,max`: the quotas exactly as the lottery was checked against.
     public static func quotasTable(_ problem: SelectionProblem) -> String {
         var rows: [[String]] = []
         for feature in problem.features {
-            for (v, value) in feature.values.enumerated() {
+            for (v, value) in feature.values.enumerated() where feature.isQuotaRow(v) {
                 rows.append([feature.name, value, "\(feature.min[v])", "\(feature.max[v])"])
             }
         }
