@@ -2,7 +2,7 @@
 """Independent check of one `kleroterion select` output folder, for bench/peer.sh (plain Python, no packages).
 
 Checks, against the pool and the quotas file:
-  - panel.csv: PANEL_SIZE rows, every quota min/max holds, at most one person per household (address columns);
+  - panel.csv: PANEL_SIZE rows, every quota min/max holds (combination rows `a&b,x&y` included), at most one person per household (address columns);
   - panel.csv + remaining.csv together are exactly the pool (nobody lost, nobody twice);
   - probabilities.csv: one row per respondent, each in [0, 1], summing to PANEL_SIZE;
   - distribution.csv (if present): probabilities sum to 1, every panel meets the quotas and the household rule,
@@ -43,7 +43,9 @@ def main():
         if len(set(ids)) != len(ids):
             found.append(f"{what}: someone is in it twice")
         for feature, value, lo, hi in quotas:
-            n = sum(1 for i in ids if key(pool[i][feature]) == value)
+            # A combination row (gender&age_band, vrouw&16-24) counts the members who match on every part.
+            parts = [(feature, value)] if feature in pool[ids[0]] else list(zip(feature.split("&"), value.split("&")))
+            n = sum(1 for i in ids if all(key(pool[i][f.strip()]) == v.strip() for f, v in parts))
             if not lo <= n <= hi:
                 found.append(f"{what}: {feature}={value} has {n}, quota {lo}..{hi}")
         homes = Counter(tuple(pool[i][c] for c in household_columns) for i in ids)

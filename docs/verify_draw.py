@@ -29,8 +29,11 @@ panel, members = panels[number - 1], {r['id']: r for r in rows('members.csv')}
 if len(panel) != manifest['settings']['panel_size'] or any(i not in members for i in panel):
     problems.append(f'lottery.csv: panel {number} does not have {manifest["settings"]["panel_size"]} known members')
 else:
+    def has(row, q):  # a combination row 'gender&age_band,vrouw&16-24' matches on every part
+        fs, vs = ([q['feature']], [q['value']]) if q['feature'] in row else (q['feature'].split('&'), q['value'].split('&'))
+        return all(row[f.strip()].strip().lower() == v.strip().lower() for f, v in zip(fs, vs))
     for q in rows('quotas.csv'):
-        n = sum(members[i][q['feature']].strip().lower() == q['value'].strip().lower() for i in panel)
+        n = sum(has(members[i], q) for i in panel)
         if not int(q['min']) <= n <= int(q['max']):
             problems.append(f"lottery.csv: panel {number} has {n} seats for {q['feature']} = {q['value']}")
     if len({members[i]['household_group'] for i in panel}) < len(panel):

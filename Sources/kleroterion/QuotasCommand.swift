@@ -10,7 +10,9 @@ struct QuotasCommand: ParsableCommand {
         discussion: """
             For every feature and value: min = floor(share × panel size), max = ceil(share × panel size), widened by \
             --tolerance seats. Shares come from the register (age bands, gender, district), from a shares file \
-            (education), or from the template itself. Writes feature,value,min,max,population_share.
+            (education), or from the template itself. Writes feature,value,min,max,population_share. \
+            Quotas on combinations come from joint shares rows in the shares file (gender&age_band,vrouw&16-24,0.071) \
+            or from the register's joint counts (--combine gender&age_band).
             Templates: strata-templates/*.yaml (give a name such as nl-gemeente, or a file path).
             """
     )
@@ -25,6 +27,8 @@ struct QuotasCommand: ParsableCommand {
     @Option(help: "The youngest age counted (default: the template's minimum age).") var minAge: Int?
     @Option(help: "The register column with birth dates (default: the template's).") var birthDateColumn: String?
     @Flag(help: "Overwrite the --out file if it exists.") var replace = false
+    @Option(help: "Also a quota per combination of these features, counted jointly in the register, e.g. gender&age_band (repeatable).")
+    var combine: [String] = []
 
     func run() throws {
         try reportingErrors {
@@ -47,7 +51,8 @@ struct QuotasCommand: ParsableCommand {
             let table = try register.map { try CSVReader.read(path: $0) }
             let shareFile = try shares.map { try PopulationShares.load(path: $0) }
             let settings = QuotaDerivation.Settings(panelSize: panelSize, tolerance: tolerance, referenceDate: reference,
-                                                    minAge: minAge, birthDateColumn: birthDateColumn)
+                                                    minAge: minAge, birthDateColumn: birthDateColumn,
+                                                    combinations: combine.map(QuotaSet.combinationParts))
             let result = try QuotaDerivation.derive(template: strata, register: table, shares: shareFile, settings: settings)
             files.add(outURL.lastPathComponent, result.csv)
             try files.commit()

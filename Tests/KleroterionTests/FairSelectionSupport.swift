@@ -52,8 +52,8 @@ enum FairBruteForce {
 
     /// Leximin chances, level by level, deciding who is stuck at each level by maximising each free person's
     /// chance separately (an independent route from the duals the product uses).
-    static func leximin(_ p: SelectionProblem) throws -> [Double] {
-        let all = panels(p)
+    static func leximin(_ p: SelectionProblem, panels given: [[Int]]? = nil) throws -> [Double] {
+        let all = given ?? panels(p)
         var fixed = [Double?](repeating: nil, count: p.count)
         while fixed.contains(where: { $0 == nil }) {
             let z = try lp(p, all, fixed: fixed).objective

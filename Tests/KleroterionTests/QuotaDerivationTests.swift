@@ -219,4 +219,39 @@ func template(_ name: String) throws -> StrataTemplate {
         #expect(q.quotas.count == 21)
         #expect(q.quotas(for: "ethnicity").first { $0.value == "White" }.map { [$0.min, $0.max] } == [10, 12])
     }
+
+    // MARK: quotas on combinations
+
+    @Test func jointCountsFromTheRegister() throws {
+        let r = try QuotaDerivation.derive(template: template("nl-gemeente"), register: parseCSV(register, name: "brp.csv"),
+                                           shares: PopulationShares(table: parseCSV(education, name: "shares.csv")),
+                                           settings: .init(panelSize: 10, referenceDate: CalendarDate(year: 2020, month: 11, day: 1),
+                                                           combinations: [["gender", "age_band"]]))
+        let joint = r.quotas.filter { $0.feature == "gender&age_band" }
+        // Four residents counted, one in each cell; in the order of gender, then age band.
+        #expect(joint.map(\.value) == ["man&16-24", "man&35-44", "Vrouw&55-64", "Vrouw&65-74"])
+        #expect(joint.allSatisfy { $0.min == 2 && $0.max == 3 && $0.populationShare == 0.25 })
+        #expect(r.sources.contains { $0.feature == "gender&age_band" })
+        // The written file loads back as quotas, combination rows included.
+        let q = try QuotaSet(table: parseCSV(r.csv, name: "quotas.csv"))
+        #expect(q.quotas(for: "gender&age_band").count == 4)
+        // Education is not in the register, so the register cannot count it with gender.
+        #expect(throws: KleroterionError.self) {
+            try QuotaDerivation.derive(template: template("nl-gemeente"), register: parseCSV(register, name: "brp.csv"),
+                                       shares: PopulationShares(table: parseCSV(education, name: "shares.csv")),
+                                       settings: .init(panelSize: 10, referenceDate: CalendarDate(year: 2020, month: 11, day: 1),
+                                                       combinations: [["gender", "education"]]))
+        }
+    }
+
+    @Test func jointSharesRowsFromTheSharesFile() throws {
+        let shares = education + "gender&education,vrouw&laag,0.12\ngender&education,man&hoog,21%\n"
+        let r = try derive(register, shares: shares)
+        let joint = r.quotas.filter { $0.feature == "gender&education" }
+        #expect(joint.map { [$0.min, $0.max] } == [[1, 2], [2, 3]])
+        #expect(joint.map(\.value) == ["vrouw&laag", "man&hoog"])
+        #expect(!r.notes.contains { $0.contains("gender&education") })
+        let bad = education + "gender&education,vrouw,0.12\n"
+        #expect { try derive(register, shares: bad) } throws: { "\($0)".contains("shares.csv:5") }
+    }
 }

@@ -111,10 +111,12 @@ public struct FeasibilityCheck {
             var rows: [QuotaRelaxation.Row] = []
             for (f, feature) in problem.features.enumerated() {
                 for v in feature.values.indices {
-                    rows.append(.init(feature: feature.name, value: feature.values[v], oldMin: feature.min[v], oldMax: feature.max[v],
+                    var row = QuotaRelaxation.Row(feature: feature.name, value: feature.values[v], oldMin: feature.min[v], oldMax: feature.max[v],
                                       newMin: relaxed[f].min[v], newMax: relaxed[f].max[v], target: targets[f][v].seats,
                                       targetFromPopulation: targets[f][v].fromPopulation,
-                                      populationShare: shares.indices.contains(f) && shares[f].indices.contains(v) ? shares[f][v] : nil))
+                                      populationShare: shares.indices.contains(f) && shares[f].indices.contains(v) ? shares[f][v] : nil)
+                    row.isQuotaRow = feature.isQuotaRow(v)
+                    rows.append(row)
                 }
             }
             report.relaxation = QuotaRelaxation(rows: rows)

@@ -53,7 +53,8 @@ public struct PanelConstraints: Sendable {
         let features = problem.features.enumerated().map { f, feature in
             SelectionProblem.Feature(name: feature.name, values: feature.values,
                                      min: feature.values.indices.map { Swift.max(0, feature.min[$0] - held[f][$0]) },
-                                     max: feature.values.indices.map { Swift.max(0, feature.max[$0] - held[f][$0]) })
+                                     max: feature.values.indices.map { Swift.max(0, feature.max[$0] - held[f][$0]) },
+                                     parts: feature.parts, otherValue: feature.otherValue)
         }
         let reduced = SelectionProblem(panelSize: openSeats, features: features,
                                        category: people.map { problem.category[$0] },

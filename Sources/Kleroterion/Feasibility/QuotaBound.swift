@@ -21,9 +21,14 @@ public struct QuotaBound: Hashable, Sendable, Comparable {
 }
 
 extension SelectionProblem {
-    /// "age 16-24": how the organiser names one feature value.
+    /// "age 16-24": how the organiser names one feature value; a combination reads
+    /// "(gender vrouw & age_band 16-24)".
     public func label(_ feature: Int, _ value: Int) -> String {
-        "\(features[feature].name) \(features[feature].values[value])"
+        let f = features[feature]
+        guard f.isCombination else { return "\(f.name) \(f.values[value])" }
+        guard f.isQuotaRow(value) else { return "(\(f.parts.joined(separator: " & ")): \(f.values[value]))" }
+        let values = QuotaSet.combinationParts(f.values[value])
+        return "(" + zip(f.parts, values).map { "\($0) \($1)" }.joined(separator: " & ") + ")"
     }
 
     /// "age 16-24 at least 14" / "education high at most 40".

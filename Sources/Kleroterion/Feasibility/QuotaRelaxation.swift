@@ -16,6 +16,8 @@ public struct QuotaRelaxation: Sendable, Equatable {
         public var targetFromPopulation: Bool
         /// The population share, copied into the suggested quotas file.
         public var populationShare: Double?
+        /// False for a combination's "any other combination" bucket, which is not a row of the quotas file.
+        public var isQuotaRow: Bool = true
 
         /// Seats of change on this row.
         public var seats: Int { (oldMin - newMin) + (newMax - oldMax) }
@@ -58,7 +60,7 @@ public struct QuotaRelaxation: Sendable, Equatable {
     public func quotasCSV() -> String {
         let withShares = rows.contains { $0.populationShare != nil }
         var out = CSVWriter.line(withShares ? ["feature", "value", "min", "max", "population_share"] : ["feature", "value", "min", "max"])
-        for r in rows {
+        for r in rows where r.isQuotaRow {
             var fields = [r.feature, r.value, String(r.newMin), String(r.newMax)]
             if withShares { fields.append(r.populationShare.map { String(describing: $0) } ?? "") }
             out += CSVWriter.line(fields)
@@ -81,7 +83,7 @@ public struct QuotaRelaxation: Sendable, Equatable {
         out += "\nSide by side (changed rows marked ◀):\n\n"
         out += "| feature | value | min before | min after | max before | max after | target | |\n"
         out += "|---|---|---:|---:|---:|---:|---:|---|\n"
-        for r in rows {
+        for r in rows where r.isQuotaRow {
             let source = r.targetFromPopulation ? "" : " (pool)"
             out += "| \(e(r.feature)) | \(e(r.value)) | \(r.oldMin) | \(r.newMin) | \(r.oldMax) | \(r.newMax) | \(Self.seatText(r.target))\(source) | \(r.seats > 0 ? "◀" : "") |\n"
         }

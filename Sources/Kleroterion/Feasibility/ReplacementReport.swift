@@ -25,7 +25,7 @@ public enum ReplacementReport {
         }
         out += "\n## The completed panel against the quotas\n\n| feature | value | min | max | seats | of which replacements |\n|---|---|---:|---:|---:|---:|\n"
         for (f, feature) in problem.features.enumerated() {
-            for v in feature.values.indices {
+            for v in feature.values.indices where feature.isQuotaRow(v) {
                 let seats = result.panel.filter { problem.category[$0][f] == v }.count
                 let new = result.replacements.filter { problem.category[$0][f] == v }.count
                 out += "| \(e(feature.name)) | \(e(feature.values[v])) | \(feature.min[v]) | \(feature.max[v]) | \(seats) | \(new) |\n"

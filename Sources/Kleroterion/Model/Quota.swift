@@ -28,6 +28,10 @@ public struct Quota: Sendable, Equatable {
 /// Loads Kleroterion's `feature,value,min,max[,population_share]` files and the Sortition Foundation's
 /// categories files (`feature,value,min,max` or the older `category,name,min,max`) unchanged.
 /// Values are matched after trimming, case-insensitively.
+///
+/// A row may constrain a combination of features: the features joined by `&` and their values joined by `&`
+/// in the same order, e.g. `gender&age_band,vrouw&16-24,8,12` (at least 8 and at most 12 young women).
+/// A feature whose name is itself a pool column is never split, so older files with `&` in a name stay valid.
 public struct QuotaSet: Sendable {
     /// The file the quotas came from.
     public var source: String
@@ -51,6 +55,12 @@ public struct QuotaSet: Sendable {
     /// The largest number of seats a quota may name: far above any assembly, small enough that no sum of
     /// quotas can overflow (issue #12).
     public static let largestSeatCount = 1_000_000
+
+    /// The parts of a combination's feature or value, `gender&age_band` → `[gender, age_band]` (trimmed);
+    /// one part for a plain feature.
+    public static func combinationParts(_ text: String) -> [String] {
+        text.split(separator: "&", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
+    }
 
     /// The key values are matched by: trimmed and lower-cased.
     public static func matchKey(_ value: String) -> String { value.trimmingSpaces().lowercased() }

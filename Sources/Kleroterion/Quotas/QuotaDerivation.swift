@@ -21,8 +21,13 @@ public enum QuotaDerivation {
         public var minAge: Int?
         /// Overrides the template's birth date column.
         public var birthDateColumn: String?
+        /// Combinations to count jointly in the register, e.g. `[["gender", "age_band"]]`: one quota per combination
+        /// of values found there (`gender&age_band,vrouw&16-24,…`).
+        public var combinations: [[String]]
 
-        public init(panelSize: Int, tolerance: Int = 0, referenceDate: CalendarDate? = nil, minAge: Int? = nil, birthDateColumn: String? = nil) {
+        public init(panelSize: Int, tolerance: Int = 0, referenceDate: CalendarDate? = nil, minAge: Int? = nil, birthDateColumn: String? = nil,
+                    combinations: [[String]] = []) {
+            self.combinations = combinations
             self.panelSize = panelSize
             self.tolerance = tolerance
             self.referenceDate = referenceDate
@@ -84,8 +89,36 @@ public enum QuotaDerivation {
         var quotas: [Quota] = []
 
         let fromFile = Set((shares?.features ?? []).map(QuotaSet.matchKey))
-        let registerFeatures = template.features.filter {
+        let templateKeys = template.features.map { QuotaSet.matchKey($0.name) }
+        // Joint shares rows in the file (`gender&age_band,vrouw&16-24,0.071`) and combinations counted in the register.
+        let jointFromFile = (shares?.features ?? []).filter { f in
+            let parts = QuotaSet.combinationParts(f)
+            return parts.count > 1 && parts.allSatisfy { templateKeys.contains(QuotaSet.matchKey($0)) }
+        }
+        let jointFromRegister = try settings.combinations.filter { parts in
+            let name = parts.joined(separator: "&")
+            guard !fromFile.contains(QuotaSet.matchKey(name)) else {
+                notes.append("\(name): joint shares from \(shares!.source) replace the register's joint counts.")
+                return false
+            }
+            for part in parts {
+                guard let feature = template.features.first(where: { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(part) }) else {
+                    throw KleroterionError("--combine \(name) names '\(part)', which is not a feature of the template \(template.name) (its features: \(template.features.map(\.name).joined(separator: ", ")))",
+                                           fix: "join features of the template with '&', e.g. --combine gender&age_band")
+                }
+                guard feature.from == .birthDate || feature.from == .register, !fromFile.contains(QuotaSet.matchKey(part)) else {
+                    throw KleroterionError("--combine \(name): the register does not hold \(feature.name), so it cannot count the combination",
+                                           fix: "give joint shares in the --shares file instead, rows like \(name),<value>&<value>,<population_share>")
+                }
+            }
+            return true
+        }
+        var registerFeatures = template.features.filter {
             ($0.from == .birthDate || $0.from == .register) && !fromFile.contains(QuotaSet.matchKey($0.name))
+        }
+        // A part of a counted combination is tallied even when its own shares come from elsewhere.
+        for part in jointFromRegister.joined() where !registerFeatures.contains(where: { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(part) }) {
+            registerFeatures.append(template.features.first { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(part) }!)
         }
         var census: RegisterTally?
         if !registerFeatures.isEmpty {
@@ -93,12 +126,14 @@ public enum QuotaDerivation {
                 throw KleroterionError(file: template.path, "the template takes \(registerFeatures.map(\.name).joined(separator: ", ")) from the register, but no register was given",
                                        fix: "add --register REGISTER.csv (or give these features in a --shares file)")
             }
-            census = try RegisterTally(register: register, features: registerFeatures, template: template, settings: settings)
+            let combinations = jointFromRegister.map { parts in parts.map { p in registerFeatures.firstIndex { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(p) }! } }
+            census = try RegisterTally(register: register, features: registerFeatures, template: template, settings: settings,
+                                       combinations: combinations)
             notes += census!.notes
         }
         if let shares {
             let known = Set(template.features.map { QuotaSet.matchKey($0.name) })
-            for f in shares.features where !known.contains(QuotaSet.matchKey(f)) {
+            for f in shares.features where !known.contains(QuotaSet.matchKey(f)) && !jointFromFile.contains(f) {
                 notes.append("\(shares.source): the feature '\(f)' is not in the template \(template.name) and was not used.")
             }
         }
@@ -159,6 +194,42 @@ public enum QuotaDerivation {
             }
         }
 
+        for f in jointFromFile {
+            let entries = shares!.entries(for: f)
+            let parts = QuotaSet.combinationParts(f)
+            for e in entries where QuotaSet.combinationParts(e.value).count != parts.count {
+                throw KleroterionError(file: shares!.source, line: e.line, column: "value", "the combination \(f) has \(parts.count) features but the value '\(e.value)' does not have \(parts.count) parts",
+                                       fix: "give one value per feature, joined by '&' in the same order")
+            }
+            let sum = entries.reduce(0) { $0 + $1.share }
+            guard sum <= 1 + shareSumTolerance else {
+                throw KleroterionError(file: shares!.source, "the joint shares of \(f) add up to \(String(format: "%.4f", sum)), more than 1",
+                                       fix: "give each combination's share of the whole population (together at most 1)")
+            }
+            for e in entries {
+                let b = band(share: e.share, panelSize: k, tolerance: settings.tolerance)
+                quotas.append(Quota(feature: f, value: e.value, min: b.min, max: b.max, populationShare: e.share))
+            }
+            sources.append((f, "joint shares in \(shares!.source)"))
+        }
+        if let census {
+            for (parts, cells) in zip(jointFromRegister, census.joint) {
+                let name = parts.joined(separator: "&")
+                for (value, n) in cells {
+                    let b = band(count: n, of: census.total, panelSize: k, tolerance: settings.tolerance)
+                    quotas.append(Quota(feature: name, value: value, min: b.min, max: b.max, populationShare: Double(n) / Double(census.total)))
+                }
+                sources.append((name, "register \(register!.source), joint counts"))
+            }
+        }
+        for name in jointFromFile + jointFromRegister.map({ $0.joined(separator: "&") }) {
+            let lo = quotas.filter { $0.feature == name }.reduce(0) { $0 + $1.min }
+            guard lo <= k else {
+                throw KleroterionError("the quotas of the combination \(name) ask for at least \(lo) seats, more than the panel of \(k)",
+                                       fix: "check the joint shares of \(name), or lower --tolerance")
+            }
+        }
+
         for feature in template.features {
             let qs = quotas.filter { QuotaSet.matchKey($0.feature) == QuotaSet.matchKey(feature.name) }
             let lo = qs.reduce(0) { $0 + $1.min }, hi = qs.reduce(0) { $0 + $1.max }
@@ -212,8 +283,12 @@ struct RegisterTally {
     var columnName: [String: String] = [:]
     var total = 0
     var notes: [String] = []
+    /// Per requested combination: each value combination found (`vrouw&16-24`) and its count, in the order of
+    /// the parts' values.
+    var joint: [[(String, Int)]] = []
 
-    init(register: Table, features: [StrataTemplate.Feature], template: StrataTemplate, settings: QuotaDerivation.Settings) throws {
+    init(register: Table, features: [StrataTemplate.Feature], template: StrataTemplate, settings: QuotaDerivation.Settings,
+         combinations: [[Int]] = []) throws {
         let src = register.source
         let usesAges = features.contains { $0.from == .birthDate }
         let bandsOf = features.first { $0.from == .birthDate }?.bands
@@ -234,6 +309,8 @@ struct RegisterTally {
         }
         var tallies = [[String: (spelling: String, count: Int)]](repeating: [:], count: features.count)
         var ageCounts = [Int](repeating: 0, count: bandsOf?.bands.count ?? 0)
+        var jointTallies = [[String: Int]](repeating: [:], count: combinations.count)
+        var keys = [String](repeating: "", count: features.count)
         for (row, line) in zip(register.rows, register.lineNumbers) {
             var bandIndex: Int?
             if let c = birthColumn, let reference = settings.referenceDate {
@@ -261,8 +338,15 @@ struct RegisterTally {
                 }
                 let key = QuotaSet.matchKey(value)
                 tallies[f][key, default: (value, 0)].count += 1
+                keys[f] = key
             }
-            if let bandIndex { ageCounts[bandIndex] += 1 }
+            if let bandIndex {
+                ageCounts[bandIndex] += 1
+                for f in features.indices where columns[f] == nil { keys[f] = "\(bandIndex)" }
+            }
+            for (j, parts) in combinations.enumerated() {
+                jointTallies[j][parts.map { keys[$0] }.joined(separator: "\u{1F}"), default: 0] += 1
+            }
             total += 1
         }
         guard total > 0 else {
@@ -288,6 +372,21 @@ struct RegisterTally {
                 counts[key] = rows
                 columnName[key] = register.header[columns[f]!]
             }
+        }
+        // Combination cells in the order of their parts' values; the spelling is the one the single feature uses.
+        for (j, parts) in combinations.enumerated() {
+            let order: [[String: (rank: Int, spelling: String)]] = parts.map { f in
+                let rows = counts[QuotaSet.matchKey(features[f].name)]!
+                var byKey: [String: (Int, String)] = [:]
+                for (r, row) in rows.enumerated() { byKey[features[f].from == .birthDate ? "\(r)" : QuotaSet.matchKey(row.0)] = (r, row.0) }
+                return byKey
+            }
+            let cells = jointTallies[j].map { key, n -> ([Int], String, Int) in
+                let pieces = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                let found = zip(order, pieces).map { $0[$1] ?? (Int.max, $1) }
+                return (found.map(\.rank), found.map(\.spelling).joined(separator: "&"), n)
+            }
+            joint.append(cells.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map { ($0.1, $0.2) })
         }
     }
 }

@@ -37,7 +37,8 @@ public enum ReportBuilder {
                     ?? quotaRows.first { QuotaSet.matchKey($0.value) == QuotaSet.matchKey(value) }?.populationShare
             }
             var values: [ValueComposition] = []
-            for v in feature.values.indices {
+            // A combination's "any other combination" bucket is no quota of anyone's: not shown.
+            for v in feature.values.indices where feature.isQuotaRow(v) {
                 let proportional = shares[v].map { $0 * Double(k) }
                 values.append(ValueComposition(
                     value: feature.values[v], populationShare: shares[v],
@@ -50,7 +51,7 @@ public enum ReportBuilder {
             }
             var composition = FeatureComposition(name: feature.name, values: values)
             let known = shares.compactMap { $0 }
-            if known.count == shares.count, !known.isEmpty {
+            if known.count == shares.count, !known.isEmpty, feature.otherValue == nil {
                 let total = known.reduce(0, +)
                 composition.populationShareTotal = total
                 composition.panelTest = try GoodnessOfFit.test(observed: panel, shares: known, populationSize: registerCount,

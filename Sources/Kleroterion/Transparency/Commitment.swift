@@ -173,23 +173,30 @@ public enum Commitment {
     ///
     /// Household groups are numbered 1, 2, … in order of first appearance by pseudonym; the addresses never appear.
     public static func membersTable(_ problem: SelectionProblem, pseudonyms: Pseudonyms) -> String {
-        let features = sortedFeatures(problem)
+        // Plain features and the parts of combinations, as the pool holds them (see `publishedColumns`).
+        let columns = sortedNames(problem.publishedColumns)
         var number: [Int: Int] = [:]
         var rows: [[String]] = []
         for i in pseudonyms.rowOf {
             let group: Int
             if let g = number[problem.household[i]] { group = g } else { group = number.count + 1; number[problem.household[i]] = group }
-            rows.append([pseudonyms.pseudonym(i), "\(group)"] + features.map { problem.features[$0].values[problem.category[i][$0]] })
+            let values = problem.publishedValues(of: i)
+            rows.append([pseudonyms.pseudonym(i), "\(group)"] + columns.map { values[$0] })
         }
-        return CSVWriter.document(header: [pseudonymColumn, householdColumn] + features.map { problem.features[$0].name }, rows: rows)
+        return CSVWriter.document(header: [pseudonymColumn, householdColumn] + columns.map { problem.publishedColumns[$0] }, rows: rows)
     }
 
-    /// Feature indices by name (case-insensitive, then as written), so that the quotas file's order does not matter.
-    static func sortedFeatures(_ problem: SelectionProblem) -> [Int] {
-        problem.features.indices.sorted {
-            let a = problem.features[$0].name, b = problem.features[$1].name
+    /// Indices of names sorted case-insensitively, then as written, so that the quotas file's order does not matter.
+    static func sortedNames(_ names: [String]) -> [Int] {
+        names.indices.sorted {
+            let a = names[$0], b = names[$1]
             return a.lowercased() != b.lowercased() ? a.lowercased() < b.lowercased() : a < b
         }
+    }
+
+    /// Feature indices by name (see `sortedNames`).
+    static func sortedFeatures(_ problem: SelectionProblem) -> [Int] {
+        sortedNames(problem.features.map(\.name))
     }
 
     /// `feature,value,min,max`: the quotas exactly as the lottery was checked against.
@@ -197,7 +204,7 @@ public enum Commitment {
         var rows: [[String]] = []
         for feature in sortedFeatures(problem).map({ problem.features[$0] }) {
             let order = feature.values.indices.sorted { QuotaSet.matchKey(feature.values[$0]) < QuotaSet.matchKey(feature.values[$1]) }
-            for v in order {
+            for v in order where feature.isQuotaRow(v) {
                 let value = feature.values[v]
                 rows.append([feature.name, value, "\(feature.min[v])", "\(feature.max[v])"])
             }
