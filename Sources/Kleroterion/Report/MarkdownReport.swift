@@ -58,6 +58,7 @@ public enum MarkdownReport {
             [f.chance($0.lower) + " – " + f.chance($0.upper), f.count($0.count)]
         }, right: [1])
 
+        if let dropouts = report.dropouts { out += DropoutReport.markdown(dropouts, language: language) }
         out += ["## 6. " + t(.methodHeading), ""]
         out += ["- " + t(.methodSeed) + ": `" + report.seed.replacingOccurrences(of: "`", with: "'") + "`",
                 "- " + t(.methodAlgorithm) + ": " + report.algorithm,
