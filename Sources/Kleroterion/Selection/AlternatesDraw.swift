@@ -4,7 +4,7 @@
 /// alternates are then a function of the drawn panel and the seed (`Alternates.choose` with a fresh stream of purpose
 /// `alternates`, so the same panel always gets the same alternates). A respondent's chance of being an alternate is
 /// therefore `Σ_panels P(panel) × P(alternate | panel)`: computed over every panel of the fair distribution when it
-/// has at most `exactPanelLimit` panels, otherwise estimated from `estimatePanels` panels drawn from it (seeded, stream
+/// has at most `exactPanelLimit` panels (or the panel is small, see `Alternates.exactUpTo`), otherwise estimated from `estimatePanels` panels drawn from it (seeded, stream
 /// `alternates-chance`; the estimate and its number of panels are stated).
 public enum AlternatesDraw {
     public static let exactPanelLimit = 12
@@ -31,7 +31,8 @@ public enum AlternatesDraw {
         }
         var chance = [Double](repeating: 0, count: problem.count)
         let panels = distribution.panels.indices.filter { distribution.probabilities[$0] > 0 }
-        if panels.count <= exactPanelLimit {
+        // Small panels take milliseconds each, so their distributions are always done exactly.
+        if panels.count <= exactPanelLimit || (outcome.panel.count <= Alternates.exactUpTo && panels.count <= 500) {
             for j in panels {
                 let c = distribution.panels[j] == outcome.panel ? choice : try alternates(for: distribution.panels[j])
                 for i in chance.indices { chance[i] += distribution.probabilities[j] * c.conditionalChance[i] }
