@@ -11,7 +11,10 @@ struct ReplaceCommand: ParsableCommand {
         The confirmed members stay; replacements are drawn from the respondents not on the panel, so that the completed \
         panel still meets the quotas and the one-per-household rule. Writes panel.csv, remaining.csv, the report \
         (report.md, report.json, report.html, about the completed panel) and replacement.md into the output folder, and \
-        appends an entry to audit.json there (earlier entries are never rewritten).
+        appends an entry to audit.json there (earlier entries are never rewritten). With --alternates, the alternates take \
+        the seats first (like for like, then in rank order) and the unused ones are written to alternates.csv. When no \
+        completion meets the quotas, the seats are filled with the completion that breaks them least and a warning says \
+        which quota, by how many seats and why (exit 0); --strict refuses instead (exit 2).
         """
     )
 
@@ -24,14 +27,16 @@ struct ReplaceCommand: ParsableCommand {
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
     @Option(help: "The column with respondent ids.") var idColumn: String = "id"
     @Option(help: "How to draw the replacements: \(SelectionAlgorithms.names.joined(separator: ", ")).") var algorithm: String = SelectionAlgorithms.names[0]
-    @Flag(help: "If no completion meets the quotas, apply the smallest relaxation and record it.") var relax = false
+    @Option(help: "The alternates drawn with the panel (alternates.csv of select --alternates): used first, like for like, in rank order.") var alternates: String?
+    @Flag(help: "Refuse (exit 2) instead of filling the seats with the completion that breaks the quotas least.") var strict = false
+    @Flag(help: "Accepted for compatibility: filling the seats with the least-breaking completion is now the default (see --strict).") var relax = false
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
     @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
         try reportingErrors {
-            var files = try outputFolder(out, inputs: [panel, people, quotas, FileManager.default.fileExists(atPath: dropouts) ? dropouts : nil], replace: replace)
+            var files = try outputFolder(out, inputs: [panel, people, quotas, alternates, FileManager.default.fileExists(atPath: dropouts) ? dropouts : nil], replace: replace)
             let timeLimit = try checkedTimeLimit(self.timeLimit)
             let random = try SeededRandom(seed: seed, purpose: "replace")
             let language = try ReportFiles.language(self.language)
@@ -46,50 +51,61 @@ struct ReplaceCommand: ParsableCommand {
             }
             let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelFile.count,
                                                householdColumns: try columnList(householdColumns, option: "--household-columns"))
-            var constraints = try Replacement.constraints(problem: problem, pool: pool, panel: panelFile,
+            let constraints = try Replacement.constraints(problem: problem, pool: pool, panel: panelFile,
                                                           dropouts: dropoutIDs, dropoutSource: dropoutSource)
-            let check = try FeasibilityCheck.exact().run(constraints, shares: QuotaRelaxation.shares(quotaSet, for: problem))
-            var notes: [String] = []
-            var relaxation: QuotaRelaxation?
-            if !check.isFeasible {
-                guard relax, let suggested = check.relaxation else {
-                    throw KleroterionError("no completion of the panel meets the quotas: " + check.why(constraints.problem),
-                                           fix: check.fixSummary)
+            var ranked: [Int] = [], ranks: [Int] = []
+            if let alternates {
+                (ranked, ranks) = try AlternateFiles.load(path: alternates, pool: pool)
+                let onPanel = Set(constraints.confirmed)
+                if let i = ranked.first(where: { onPanel.contains($0) || !constraints.eligible[$0] }) {
+                    throw KleroterionError(file: alternates, "the alternate '\(pool.ids[i])' is on the panel \(panel)",
+                                           fix: "use the alternates.csv written together with this panel.csv")
                 }
-                constraints.problem = suggested.apply(to: constraints.problem)
-                relaxation = suggested
-                notes.append("The quotas were relaxed with --relax by \(suggested.seats) seat(s): " + suggested.summary.joined(separator: "; ") + ".")
             }
+            var index: [String: Int] = [:]
+            for (i, id) in pool.ids.enumerated() { index[id] = i }
+            let dropoutPeople = dropoutIDs.compactMap { index[$0] }
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
-            let result = try Replacement.draw(constraints, algorithm: algorithm, random: random, options: options)
-            let completed = result.panel
+            let run = try ReplacementRun.run(constraints, dropouts: dropoutPeople, alternates: ranked, algorithm: algorithm, random: random,
+                                             options: options, shares: QuotaRelaxation.shares(quotaSet, for: problem), strict: strict)
+            let completed = run.panel
             let ids = pool.ids
-            let entry = AuditLog.Entry(time: Date(), seed: seed, algorithm: result.outcome.algorithm, dropouts: dropoutIDs,
-                                       replacements: result.replacements.map { ids[$0] }, confirmed: constraints.confirmed.count,
-                                       inputs: ["people": try AuditLog.sha256(ofFile: people), "quotas": try AuditLog.sha256(ofFile: quotas), "panel": try AuditLog.sha256(ofFile: panel)],
-                                       relaxation: relaxation?.summary ?? [])
+            let entry = AuditLog.Entry(time: Date(), seed: seed, algorithm: run.outcome?.algorithm ?? "alternates", dropouts: dropoutIDs,
+                                       replacements: run.replacements.map { ids[$0] }, confirmed: constraints.confirmed.count,
+                                       inputs: try ["people": AuditLog.sha256(ofFile: people), "quotas": AuditLog.sha256(ofFile: quotas), "panel": AuditLog.sha256(ofFile: panel)]
+                                           .merging(alternates.map { ["alternates": try AuditLog.sha256(ofFile: $0)] } ?? [:]) { a, _ in a },
+                                       relaxation: run.relaxation?.summary ?? [], alternates: run.alternatesSeated.map { ids[$0] }, warning: run.warning)
             let auditPath = (out as NSString).appendingPathComponent("audit.json")
             let earlier = try existingAudit(at: auditPath) ?? existingAudit(at: ((panel as NSString).deletingLastPathComponent as NSString).appendingPathComponent("audit.json"))
             files.add("panel.csv", PanelFiles.panel(pool, members: completed))
-            files.add("remaining.csv", PanelFiles.remaining(pool, members: completed))
-            files.add("replacement.md", ReplacementReport.markdown(constraints: constraints, result: result, dropouts: dropoutIDs,
-                                                                   seed: seed, relaxation: relaxation, notes: notes + result.outcome.notes))
+            files.add("remaining.csv", PanelFiles.remaining(pool, members: completed + run.alternatesLeft))
+            if alternates != nil {
+                let rankOf = Dictionary(uniqueKeysWithValues: zip(ranked, ranks))
+                files.add("alternates.csv", AlternateFiles.csv(pool, ranked: run.alternatesLeft, ranks: run.alternatesLeft.map { rankOf[$0]! }))
+            }
+            let outcomeNotes = run.outcome?.notes ?? []
+            files.add("replacement.md", ReplacementReport.markdown(start: constraints, run: run, dropouts: dropoutIDs, seed: seed,
+                                                                   alternatesGiven: ranked.count, notes: outcomeNotes))
             // The report shows the completed panel against the pool and the quotas; its fairness section shows the
             // chances of the replacement draw, over the respondents who could still be drawn.
-            var completedOutcome = result.outcome
+            var completedOutcome = run.outcome ?? SelectionOutcome(panel: completed, probabilities: SelectionProbabilities(values: []), algorithm: "alternates")
             completedOutcome.panel = completed
-            completedOutcome.notes = ["Replacement draw: \(dropoutIDs.count) member(s) dropped out and were replaced; \(constraints.confirmed.count) confirmed members stayed. "
-                                      + "The chances below are those of the \(result.people.count) respondents who could still be drawn, of being drawn as a replacement."]
-                + notes + result.outcome.notes
-            let report = try ReportBuilder.build(problem: constraints.problem, quotas: quotaSet, outcome: completedOutcome, context: .init(seed: seed))
+            var notes = ["Replacement draw: \(dropoutIDs.count) member(s) dropped out; \(constraints.confirmed.count) confirmed members stayed; "
+                         + "\(run.alternatesSeated.count) alternate(s) and \(run.drawn.count) respondent(s) from the pool took the seats. "
+                         + "The chances below are those of the \(run.people.count) respondents who could still be drawn, of being drawn as a replacement."]
+            if let warning = run.warning { notes.append("Warning: " + warning) }
+            completedOutcome.notes = notes + outcomeNotes
+            let report = try ReportBuilder.build(problem: run.constraints.problem, quotas: quotaSet, outcome: completedOutcome, context: .init(seed: seed))
             try ReportFiles.add(report, language: language, to: &files)
-            if let relaxation {
+            if let relaxation = run.relaxation {
                 files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: problem.panelSize, reasons: check.reasons.map(\.text)))
+                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: problem.panelSize, reasons: run.check.reasons.map(\.text)))
             }
             files.add("audit.json", try AuditLog.appending(entry, to: earlier, source: auditPath))
             try files.commit()
-            print("Replaced \(dropoutIDs.count) member(s) with \(result.replacements.map { ids[$0] }.joined(separator: ", ")) using \(result.outcome.algorithm).")
+            if let warning = run.warning { note("warning: " + warning) }
+            print("Replaced \(dropoutIDs.count) member(s) with \(run.replacements.map { ids[$0] }.joined(separator: ", "))"
+                  + (run.alternatesSeated.isEmpty ? "" : " (\(run.alternatesSeated.count) alternate(s))") + (run.outcome.map { " using \($0.algorithm)" } ?? "") + ".")
             print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
         }
     }

@@ -25,6 +25,8 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Invitation letters sent, for the report's funnel.") var invitedCount: Int?
     @Option(help: "The folder `kleroterion invite` wrote to; its invitations-report.json fills the report's funnel.") var invitations: String?
     @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
+    @Option(help: "Also draw this many ranked alternates (alternates.csv), chosen for the panel's expected drop-outs (docs/alternates.md).") var alternates: Int = 0
+    @Option(help: "Drop-out rates: feature,value,dropout_rate or id,dropout_rate (default 10 % for everybody).") var dropoutRates: String?
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
@@ -36,7 +38,10 @@ struct SelectCommand: ParsableCommand {
                 throw KleroterionError("--invited-count \(invitedCount) is larger than --register-count \(registerCount)",
                                        fix: "the letters go to residents of the register: check both numbers")
             }
-            var files = try outputFolder(out, inputs: [people, quotas, populationShares, invitations], replace: replace)
+            guard alternates >= 0, alternates <= 1_000_000 else {
+                throw KleroterionError("--alternates is \(alternates)", fix: "give a number of alternates of 0 or more, e.g. --alternates 15")
+            }
+            var files = try outputFolder(out, inputs: [people, quotas, populationShares, invitations, dropoutRates], replace: replace)
             let random = try SeededRandom(seed: seed)
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
             let pool = try Pool.load(path: people, idColumn: idColumn)
@@ -74,6 +79,24 @@ struct SelectCommand: ParsableCommand {
             }
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
             var outcome = try algorithm.select(problem, random: random, options: options)
+            // Alternates (issue #14): chosen after the panel, so everybody's chance of being on the panel is unchanged.
+            var ranked: [Int] = []
+            var outlook: DropoutOutlook?
+            var alternateChances: SelectionProbabilities?
+            if alternates > 0 || dropoutRates != nil {
+                let model = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
+                let targets = Misrepresentation.targets(problem, shares: QuotaRelaxation.shares(quotaSet, for: problem))
+                if alternates > 0 {
+                    note("alternates: choosing \(alternates) for the drawn panel")
+                    let drawn = try AlternatesDraw.run(problem: problem, outcome: outcome, rates: model.rates, count: alternates,
+                                                       targets: targets, seed: seed, progress: { note($0) })
+                    ranked = drawn.choice.ranked
+                    alternateChances = drawn.chances
+                    outcome.notes.append(AlternatesDraw.note(drawn, count: alternates))
+                }
+                outlook = try DropoutOutlook.simulate(problem: problem, panel: outcome.panel, alternates: ranked, model: model,
+                                                      targets: targets, seed: seed)
+            }
             if let relaxation {
                 outcome.notes.append("The quotas were relaxed with --relax by \(relaxation.seats) seat(s), because they could not be met: "
                                      + relaxation.summary.joined(separator: "; ") + ". See relaxation.md.")
@@ -81,13 +104,18 @@ struct SelectCommand: ParsableCommand {
                 files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: check.reasons.map(\.text)))
             }
             files.add("panel.csv", PanelFiles.panel(pool, members: outcome.panel))
-            files.add("remaining.csv", PanelFiles.remaining(pool, members: outcome.panel))
+            files.add("remaining.csv", PanelFiles.remaining(pool, members: outcome.panel + ranked))
+            if alternates > 0, let alternateChances {
+                files.add("alternates.csv", AlternateFiles.csv(pool, ranked: ranked))
+                files.add("alternate-probabilities.csv", AlternateFiles.chances(pool.ids, alternateChances))
+            }
             files.add("probabilities.csv", PanelFiles.probabilities(pool.ids, outcome.probabilities))
             if let distribution = outcome.distribution {
                 files.add("distribution.csv", PanelFiles.distribution(pool.ids, distribution))
             }
-            let report = try ReportBuilder.build(problem: problem, quotas: quotaSet, outcome: outcome, context: .init(
+            var report = try ReportBuilder.build(problem: problem, quotas: quotaSet, outcome: outcome, context: .init(
                 seed: seed, populationShares: shares, registerCount: registerCount, invitedCount: invitedCount, invitations: invitationSummary?.countingRespondents(in: pool.table)))
+            report.dropouts = outlook
             try ReportFiles.add(report, language: language, to: &files)
             try files.commit()
             print("Drew a panel of \(outcome.panel.count) from \(pool.count) respondents with \(outcome.algorithm).")

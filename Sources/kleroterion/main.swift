@@ -16,6 +16,7 @@ struct KleroterionCommand: ParsableCommand {
             SelectCommand.self,
             CheckCommand.self,
             ReplaceCommand.self,
+            DropoutRatesCommand.self,
             ReportCommand.self,
             InspectCommand.self,
             CommitCommand.self,

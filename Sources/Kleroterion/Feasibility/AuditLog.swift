@@ -19,11 +19,16 @@ public enum AuditLog {
         public var inputs: [String: String]
         /// Changes made to the quotas (`--relax`), in words; empty when none.
         public var relaxation: [String]
+        /// The replacements that were alternates (`replace --alternates`), in the order they were seated.
+        public var alternates: [String]
+        /// The warning when the completed panel breaks the quotas (least-breaking completion).
+        public var warning: String?
 
         public init(time: Date, seed: String, algorithm: String, dropouts: [String], replacements: [String],
-                    confirmed: Int, inputs: [String: String], relaxation: [String] = []) {
+                    confirmed: Int, inputs: [String: String], relaxation: [String] = [], alternates: [String] = [], warning: String? = nil) {
             self.time = time; self.seed = seed; self.algorithm = algorithm; self.dropouts = dropouts
             self.replacements = replacements; self.confirmed = confirmed; self.inputs = inputs; self.relaxation = relaxation
+            self.alternates = alternates; self.warning = warning
         }
 
         /// The entry as a JSON object (keys sorted, indented for reading).
@@ -35,6 +40,8 @@ public enum AuditLog {
                 "dropouts": dropouts, "replacements": replacements, "confirmed_members": confirmed, "inputs": inputs,
             ]
             if !relaxation.isEmpty { object["relaxation"] = relaxation }
+            if !alternates.isEmpty { object["alternates_seated"] = alternates }
+            if let warning { object["warning"] = warning }
             let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
             let text = String(decoding: data, as: UTF8.self)
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")

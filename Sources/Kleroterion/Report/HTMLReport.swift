@@ -93,6 +93,7 @@ public enum HTMLReport {
         fairness += "<p class=\"\(report.fairness.isEstimate ? "estimate" : "")\">\(e(x.chanceAccuracy))</p>\n"
         fairness += "<p class=\"guarantee\">\(e(x.guarantee))</p>\n"
         section("fairness", 5, t(.fairnessHeading), fairness)
+        if let dropouts = report.dropouts { h += DropoutReport.html(dropouts, language: language) }
 
         var method = "<dl>\n<dt>\(e(t(.methodSeed)))</dt><dd><code>\(e(report.seed))</code></dd>\n"
         method += "<dt>\(e(t(.methodAlgorithm)))</dt><dd>\(e(report.algorithm))</dd>\n"

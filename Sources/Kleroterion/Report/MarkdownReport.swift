@@ -60,6 +60,7 @@ public enum MarkdownReport {
             [f.chance($0.lower) + " – " + f.chance($0.upper), f.count($0.count)]
         }, right: [1])
 
+        if let dropouts = report.dropouts { out += DropoutReport.markdown(dropouts, language: language) }
         out += ["## 6. " + t(.methodHeading), ""]
         out += ["- " + t(.methodSeed) + ": " + report.seed,
                 "- " + t(.methodAlgorithm) + ": " + report.algorithm,

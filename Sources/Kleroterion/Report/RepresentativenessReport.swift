@@ -23,6 +23,9 @@ public struct RepresentativenessReport: Codable, Sendable, Equatable {
     public var fairness: Fairness
     /// Commitment and seed source, filled by `draw` (issue 4); `nil` for a plain `select`.
     public var transparency: Transparency?
+    /// The expected composition after drop-outs, without and with alternates (issue #14); `nil` unless `select`
+    /// was given `--alternates` or `--dropout-rates`. Aggregates only.
+    public var dropouts: DropoutOutlook?
 
     public init(formatVersion: Int = 1, panelSize: Int, seed: String, algorithm: String, notes: [String] = [],
                 valuesMatchedCaseInsensitively: Bool = true, populationSharesSource: String? = nil, funnel: Funnel,
