@@ -20,14 +20,25 @@ struct DropoutRatesCommand: ParsableCommand {
     @Option(help: "The column with respondent ids.") var idColumn: String = "id"
     @Option(help: "Confidence level of the intervals.") var confidence: Double = 0.95
     @Option(help: "The rates file to write.") var out: String = "dropout-rates.csv"
+    @Flag(help: "Overwrite the --out file if it exists.") var replace = false
 
     func run() throws {
         try reportingErrors {
+            guard confidence.isFinite, confidence > 0, confidence < 1 else {
+                throw KleroterionError("--confidence \(confidence) is not a level between 0 and 1", fix: "give a confidence level such as 0.95")
+            }
+            let outURL = URL(fileURLWithPath: out)
+            let outFolder = (out as NSString).deletingLastPathComponent
+            var files = try outputFolder(outFolder.isEmpty ? "." : outFolder,
+                                         inputs: [panel, FileManager.default.fileExists(atPath: dropouts) ? dropouts : nil],
+                                         replace: replace, placement: .intoFolder, names: [outURL.lastPathComponent])
             let pool = try Pool.load(path: panel, idColumn: idColumn)
             let (ids, source) = try Replacement.parseIDs(dropouts, idColumn: idColumn)
-            let names = features.map(columnList) ?? DropoutRateEstimate.defaultFeatures(pool)
+            let names = try features.map { try columnList($0, option: "--features", example: "gender,age_band") }
+                ?? DropoutRateEstimate.defaultFeatures(pool)
             let estimate = try DropoutRateEstimate(panel: pool, dropouts: ids, dropoutSource: source, features: names, confidence: confidence)
-            try OutputFiles.write(estimate.csv, to: out)
+            files.add(outURL.lastPathComponent, estimate.csv)
+            try files.commit()
             let level = Int((confidence * 100).rounded())
             print("Drop-out rates from \(pool.count) members, \(ids.count) drop-outs (\(level) % intervals):")
             for r in estimate.rows {
