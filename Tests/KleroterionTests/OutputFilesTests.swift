@@ -78,7 +78,7 @@ import Testing
         let parent = temporaryDirectory()
         var files = OutputFiles(directory: parent + "/a/b/run")
         files.add("panel.csv", "id\n1\n")
-        files.add("missing-folder/remaining.csv", "id\n2\n") // cannot be created: its folder does not exist
+        files.add("panel.csv/remaining.csv", "id\n2\n") // cannot be created: its folder would be the file panel.csv
         #expect(throws: KleroterionError.self) { try files.commit() }
         #expect(entries(parent).isEmpty, "left: \(entries(parent))")
     }
