@@ -35,7 +35,7 @@ public enum Alternates {
     }
 
     /// Patterns are enumerated exactly up to this many members with a drop-out rate strictly between 0 and 1.
-    public static let exactUpTo = 12
+    public static let exactUpTo = 8
     /// Sampled patterns for larger panels.
     public static let sampledPatterns = 60
 
