@@ -8,7 +8,7 @@
 /// `alternates-chance`; the estimate and its number of panels are stated).
 public enum AlternatesDraw {
     public static let exactPanelLimit = 12
-    public static let estimatePanels = 12
+    public static let estimatePanels = 8
 
     public struct Result: Sendable {
         /// The drawn panel's alternates.
