@@ -12,13 +12,13 @@ enum DropoutReport {
         switch language {
         case .nl:
             return Words(heading: "Na uitval",
-                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (seed `{2}`, stroom `{3}`). Gemiddeld vallen {4} leden af. "Verwacht": gemiddeld aantal zetels na uitval; "houdt": het deel van de runs waarin het quotum blijft gelden; "zonder" en "met": zonder en met de reserveleden. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
+                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (seed `{2}`, stroom `{3}`). Gemiddeld vallen {4} leden af. “Verwacht”: gemiddeld aantal zetels na uitval; “houdt”: het deel van de runs waarin het quotum blijft gelden; “zonder” en “met”: zonder en met de reserveleden. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
                          model: "Uitvalkansen", allHold: "Kans dat alle quota blijven gelden", offQuota: "Verwachte zetels buiten de quota",
                          colFeature: "Kenmerk", colValue: "Waarde", colQuota: "Quotum", colPanel: "Panel", colWithout: "Verwacht zonder",
                          colWith: "Verwacht met", colHoldsWithout: "Houdt zonder", colHoldsWith: "Houdt met", none: "zonder reserves")
         case .en:
             return Words(heading: "After drop-outs",
-                         intro: "Expected composition when members drop out, without and with the {0} alternates, from {1} simulated drop-out patterns (seed `{2}`, stream `{3}`). On average {4} members drop out. "Expected": mean seats after drop-outs; "holds": the share of runs in which the quota still holds; "without" and "with": without and with the alternates. With alternates: like for like first, then the completion that breaks the quotas least, from the alternates only.",
+                         intro: "Expected composition when members drop out, without and with the {0} alternates, from {1} simulated drop-out patterns (seed `{2}`, stream `{3}`). On average {4} members drop out. “Expected”: mean seats after drop-outs; “holds”: the share of runs in which the quota still holds; “without” and “with”: without and with the alternates. With alternates: like for like first, then the completion that breaks the quotas least, from the alternates only.",
                          model: "Drop-out rates", allHold: "Chance that every quota still holds", offQuota: "Expected seats off quota",
                          colFeature: "Feature", colValue: "Value", colQuota: "Quota", colPanel: "Panel", colWithout: "Expected without",
                          colWith: "Expected with", colHoldsWithout: "Holds without", colHoldsWith: "Holds with", none: "without alternates")
