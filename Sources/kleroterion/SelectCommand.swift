@@ -61,7 +61,8 @@ struct SelectCommand: ParsableCommand {
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
             var outcome = try algorithm.select(problem, random: random, options: options)
             if robust {
-                let result = try RobustMix.apply(outcome, problem: problem, epsilon: robustEpsilon, seed: seed)
+                let rates = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
+                let result = try RobustMix.apply(outcome, problem: problem, rates: rates.rates, epsilon: robustEpsilon, seed: seed)
                 outcome = result.outcome
                 outcome.notes.append(result.note)
             }

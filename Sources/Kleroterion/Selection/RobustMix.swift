@@ -1,9 +1,10 @@
 /// `select --robust`: among the panels of the fair mix, prefer those that keep slack on the quotas, so that a drop-out
 /// is less likely to leave no quota-safe replacement.
 ///
-/// The panels stay the ones the fair algorithm found; only their probabilities change, by one LP (GLPK): maximise the
-/// expected number of quota bounds a panel does *not* sit on (`count > min` and `count < max` each count one),
-/// subject to every respondent's chance staying within `epsilon` of what the fair algorithm gave and the
+/// The panels stay the ones the fair algorithm found; only their probabilities change, by one LP (GLPK): minimise the
+/// expected *drop-out risk at the minimums*, `Σ over members i of rate(i) × (number of i's values whose count sits at
+/// its minimum)`: the expected number of minimums a single round of drop-outs breaks, to first order. (Counting the
+/// bounds a panel sits on does not work: with bands one seat wide every panel sits on exactly half of them.) Subject to every respondent's chance staying within `epsilon` of what the fair algorithm gave and the
 /// probabilities adding up to 1. So a panel's weight can only move as far as the chances allow: panels whose removal
 /// would move some chance by more than ε keep part of their weight. The drawn panel is then drawn from the new mix
 /// (stream `robust`). The report states ε, the largest change of a chance, and the slack before and after.
@@ -15,26 +16,23 @@ public enum RobustMix {
         public var epsilon: Double
         /// The largest change of anybody's chance (at most ε).
         public var largestChange: Double
-        /// Mean number of quota bounds with slack per panel, under the fair mix and under the robust mix.
+        /// Mean drop-out risk at the minimums per panel (see the type), under the fair mix and under the robust mix.
         public var slackBefore: Double
         public var slackAfter: Double
         public var note: String
     }
 
-    /// Bounds of the problem a panel does not sit on.
-    static func slack(_ panel: [Int], _ problem: SelectionProblem) -> Int {
+    /// A panel's drop-out risk at the minimums (see the type).
+    static func risk(_ panel: [Int], _ problem: SelectionProblem, rates: [Double]) -> Double {
         let counts = Misrepresentation.counts(panel, problem: problem)
-        var s = 0
-        for (f, feature) in problem.features.enumerated() {
-            for v in feature.values.indices {
-                if counts[f][v] > feature.min[v] { s += 1 }
-                if counts[f][v] < feature.max[v] { s += 1 }
-            }
+        var r = 0.0
+        for i in panel {
+            for (f, v) in problem.category[i].enumerated() where counts[f][v] <= problem.features[f].min[v] { r += rates[i] }
         }
-        return s
+        return r
     }
 
-    public static func apply(_ outcome: SelectionOutcome, problem: SelectionProblem, epsilon: Double, seed: String,
+    public static func apply(_ outcome: SelectionOutcome, problem: SelectionProblem, rates: [Double], epsilon: Double, seed: String,
                              solver: any LinearSolver = GLPKSolver()) throws -> Result {
         guard epsilon >= 0 && epsilon < 1 else {
             throw KleroterionError("the robustness tolerance ε = \(epsilon) is not between 0 and 1", fix: "give --robust-epsilon a small fraction, e.g. 0.01")
@@ -44,9 +42,9 @@ public enum RobustMix {
                                    fix: "use --algorithm leximin, maximin or nash with --robust")
         }
         let panels = distribution.panels
-        let slacks = panels.map { Double(slack($0, problem)) }
+        let slacks = panels.map { risk($0, problem, rates: rates) }
         let fair = distribution.marginals(personCount: problem.count)
-        var model = LinearModel(sense: .maximize)
+        var model = LinearModel(sense: .minimize)
         for s in slacks { model.addColumn(.init(lower: 0, upper: 1, objective: s)) }
         model.addRow(.init(columns: Array(panels.indices), coefficients: panels.map { _ in 1 }, lower: 1, upper: 1))
         var on = [[Int]](repeating: [], count: problem.count)
@@ -73,9 +71,9 @@ public enum RobustMix {
         robust.panel = drawn
         robust.distribution = mix
         robust.probabilities = SelectionProbabilities(values: chances)
-        let bounds = problem.features.reduce(0) { $0 + 2 * $1.values.count }
         let note = "--robust: the fair mix was reweighted towards panels with slack on the quotas, keeping every chance within ε = \(epsilon) of "
-            + "\(outcome.algorithm)'s (largest change \(fmt(largest))); quota bounds with slack per panel, on average: \(fmt(before)) → \(fmt(after)) of \(bounds). "
+            + "\(outcome.algorithm)'s (largest change \(fmt(largest))); expected minimums broken by drop-outs (members' drop-out rate × their values at a minimum), "
+            + "on average per panel: \(fmt(before)) → \(fmt(after)). "
             + "The panel was drawn from the reweighted mix (stream robust)."
         return Result(outcome: robust, epsilon: epsilon, largestChange: largest, slackBefore: before, slackAfter: after, note: note)
     }
