@@ -9,6 +9,7 @@
 #      (alternates first, then the pool, least-breaking), (b) from the alternates only, and (c) for A = 0, the
 #      `replace` of before issue #14, which refused when no quota-safe completion existed (the seats stayed empty).
 # Usage: bench/dropout.sh PATH/TO/kleroterion      Output under bench/out/dropout/ (ignored by git).
+# TIMES_ONLY=1 skips the drop-out patterns (timings only). Times are CPU seconds (user + system).
 set -euo pipefail
 BIN=${1:?usage: dropout.sh PATH/TO/kleroterion}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,19 +36,21 @@ if [ ! -f "$Z/respondents.csv" ]; then
     --panel-size 150 --reference-date 2020-11-01 --min-age 16 --out "$Z/quotas.csv" >/dev/null
 fi
 
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); python3 -c "print(f'{$e-$s:.2f}')"; }
+# CPU seconds (user + system) of one run: steadier than wall time on a shared machine. Wall time goes to stderr.
+seconds() { /usr/bin/time -f "%U %S %e" -o "$OUT/time.txt" "$@" >/dev/null 2>&1; python3 -c "u,s,e=open('$OUT/time.txt').read().split()[-3:]; print(f'{float(u)+float(s):.2f}')"; }
 
 bench_one() {  # name people quotas households rates
   local name=$1 people=$2 quotas=$3 households=$4 rates=$5 dir="$OUT/$1"
   mkdir -p "$dir"
   local common=(select --people "$people" --quotas "$quotas" --panel-size 150 --seed "bench dropout $name" --household-columns "$households")
   local t0; t0=$(seconds "$BIN" "${common[@]}" --out "$dir/plain")
-  echo "== $name: select ${t0} s"
+  echo "== $name: select ${t0} s CPU"
   for a in 10 15 20; do
     local t; t=$(seconds "$BIN" "${common[@]}" --out "$dir/alt$a" --alternates $a --dropout-rates "$rates")
-    echo "   select --alternates $a: $t s  (ratio $(python3 -c "print(f'{$t/$t0:.2f}')"))"
+    echo "   select --alternates $a: $t s CPU  (ratio $(python3 -c "print(f'{$t/$t0:.2f}')"))"
   done
   cmp -s "$dir/plain/panel.csv" "$dir/alt15/panel.csv" && echo "   the panel is the same with and without alternates" || echo "   WARNING: the panel differs"
+  [ -n "${TIMES_ONLY:-}" ] && return 0
   for alt in none "$dir/alt10/alternates.csv" "$dir/alt15/alternates.csv" "$dir/alt20/alternates.csv" random:15; do
     local label=$alt; case "$alt" in */alt*/alternates.csv) label="chosen $(basename "$(dirname "$alt")" | sed 's/alt//')";; esac
     printf '   %-10s ' "$label"
