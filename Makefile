@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium strace
 BIN := .build/release/kleroterion
 
-.PHONY: deps build release test test-robustness demo bench-peer bench-survey bench-register bench-csv clean
+.PHONY: deps build release test test-robustness demo bench-peer bench-survey bench-register bench-csv bench-dropout clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -50,6 +50,11 @@ bench-register: release
 # CSV parsing speed of the streaming reader against `wc -l` and Python's csv (prints figures; ROWS=15000000 for more).
 bench-csv: deps
 	@bash bench/csv-parse.sh $(ROWS)
+
+# Panels that survive drop-outs (issue #14): select --alternates timings and 1,000 seeded drop-out patterns per pool
+# (docs/performance.md). RUNS=… and SIZES=… override the defaults.
+bench-dropout: release
+	@bash bench/dropout.sh $(BIN)
 
 clean:
 	rm -rf .build

@@ -27,6 +27,8 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
     @Option(help: "Also draw this many ranked alternates (alternates.csv), chosen for the panel's expected drop-outs (docs/alternates.md).") var alternates: Int = 0
     @Option(help: "Drop-out rates: feature,value,dropout_rate or id,dropout_rate (default 10 % for everybody).") var dropoutRates: String?
+    @Flag(help: "Prefer, within the fair mix, panels with slack on the quotas, keeping every chance within --robust-epsilon.") var robust = false
+    @Option(help: "How far (absolute) --robust may move anybody's chance of selection.") var robustEpsilon: Double = RobustMix.defaultEpsilon
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
@@ -79,6 +81,12 @@ struct SelectCommand: ParsableCommand {
             }
             let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
             var outcome = try algorithm.select(problem, random: random, options: options)
+            if robust {
+                let rates = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
+                let result = try RobustMix.apply(outcome, problem: problem, rates: rates.rates, epsilon: robustEpsilon, seed: seed)
+                outcome = result.outcome
+                outcome.notes.append(result.note)
+            }
             // Alternates (issue #14): chosen after the panel, so everybody's chance of being on the panel is unchanged.
             var ranked: [Int] = []
             var outlook: DropoutOutlook?

@@ -17,6 +17,7 @@ struct KleroterionCommand: ParsableCommand {
             CheckCommand.self,
             ReplaceCommand.self,
             DropoutRatesCommand.self,
+            BenchDropoutCommand.self,
             ReportCommand.self,
             InspectCommand.self,
             CommitCommand.self,

@@ -248,3 +248,30 @@ extension AlternatesTests {
         #expect(deadEnds >= 5, "only \(deadEnds) of \(total)")
     }
 }
+
+extension AlternatesTests {
+    /// `--robust` keeps every chance within ε of LEXIMIN, keeps the panels of the mix, and does not raise the drop-out risk at the minimums.
+    @Test func robustMixStaysWithinEpsilon() throws {
+        var checked = 0, lowered = 0
+        for seed in 0..<15 {
+            guard let c = try Self.instance(seed) else { continue }
+            let outcome = try LeximinSelection().select(c.problem, random: try SeededRandom(seed: "rb\(seed)"), options: SelectionOptions())
+            guard let fair = outcome.distribution, fair.panels.count > 1 else { continue }
+            for epsilon in [0.0, 0.05] {
+                let r = try RobustMix.apply(outcome, problem: c.problem, rates: c.rates, epsilon: epsilon, seed: "rb\(seed)")
+                let mix = try #require(r.outcome.distribution)
+                #expect(mix.panels == fair.panels)
+                #expect(abs(mix.probabilities.reduce(0, +) - 1) < 1e-9)
+                let before = fair.marginals(personCount: c.problem.count), after = mix.marginals(personCount: c.problem.count)
+                #expect(zip(before, after).allSatisfy { abs($0 - $1) <= epsilon + 1e-7 })
+                #expect(r.slackAfter <= r.slackBefore + 1e-9)
+                if epsilon > 0 && r.slackAfter < r.slackBefore - 1e-9 { lowered += 1 }
+                #expect(c.problem.violations(of: r.outcome.panel).isEmpty)
+                #expect(abs(after.reduce(0, +) - Double(c.problem.panelSize)) < 1e-6)
+            }
+            checked += 1
+        }
+        #expect(checked >= 5)
+        #expect(lowered >= 1, "--robust never lowered the risk")
+    }
+}

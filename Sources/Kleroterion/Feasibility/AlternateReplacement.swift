@@ -1,11 +1,15 @@
 /// The first steps of `replace --alternates`: seat alternates in the drop-outs' places before anybody is drawn from the pool.
 ///
-/// 1. **Like for like**: for each drop-out, in panel order, the best-ranked free alternate with exactly the same values
-///    takes the seat. This keeps every count, so a panel that met the quotas still does.
-/// 2. **The other seats**: one integer program picks, among the remaining alternates and the pool, the completion that
-///    (a) breaks the quotas by the fewest seats, then (b) seats as many alternates as possible, better ranks first.
-///    The alternates it picks are seated; the seats it would give to the pool are left open for the fair draw (the
-///    program's own choice there is only a witness that such a completion exists).
+/// One integer program picks, among the free alternates and the pool, the completion that (a) breaks the quotas by
+/// the fewest seats, then (b) seats as many alternates as possible: like for like first (an alternate with exactly the
+/// values of a drop-out), then the others, better ranks first. The alternates it picks are seated; the seats it would
+/// give to the pool are left open for the fair draw (the program's own choice there is only a witness that such a
+/// completion exists).
+///
+/// Why not seat like-for-like alternates first and then solve: quotas count values feature by feature, so two
+/// drop-outs can sometimes only be replaced by two people who each match one of them on some features; seating an
+/// exact match for the first can then leave no quota-safe seat for the second. Measured on the Zeist example: the
+/// two-step rule completed 68.3 % of 1,000 drop-out patterns with every quota met, the pool alone 69.1 %.
 ///
 /// With `usePool: false` only alternates are considered (the report's simulation "with alternates"); seats they cannot
 /// fill without breaking a quota stay empty and count as shortfall.
@@ -29,32 +33,25 @@ public enum AlternateReplacement {
                             solver: any LinearSolver = GLPKSolver()) throws -> Fill {
         var current = constraints
         let problem = constraints.problem
-        var drawable = Set(current.drawable)
-        var free = ranked.filter { drawable.contains($0) }
-        var homes = Set(current.confirmed.map { problem.household[$0] })
-        var likeForLike: [Int] = []
-        for d in dropouts where current.openSeats > 0 {
-            guard let k = free.firstIndex(where: { problem.category[$0] == problem.category[d] && !homes.contains(problem.household[$0]) }) else { continue }
-            let a = free.remove(at: k)
-            likeForLike.append(a)
-            homes.insert(problem.household[a])
-            current.confirmed = (current.confirmed + [a]).sorted()
-        }
-        drawable = Set(current.drawable)
-        free = free.filter { drawable.contains($0) }
+        let drawable = Set(current.drawable)
+        let free = ranked.filter { drawable.contains($0) }
         guard current.openSeats > 0 else {
-            return Fill(constraints: current, likeForLike: likeForLike, otherAlternates: [], seatsOffQuota: offQuota(current.confirmed, problem))
+            return Fill(constraints: current, likeForLike: [], otherAlternates: [], seatsOffQuota: offQuota(current.confirmed, problem))
         }
         let freeSet = Set(free)
         let pool = usePool ? current.drawable.filter { !freeSet.contains($0) } : []
         let units = CandidateUnits(problem: problem, candidates: free + pool, individual: freeSet)
         let rank = Dictionary(uniqueKeysWithValues: free.enumerated().map { ($1, $0) })
-        // Costs: a seat off quota 100, a seat left empty 3, a pool seat 1, an alternate seat below 1 (better ranks less).
+        // Costs: a seat off quota 100, a seat left empty 3, a pool seat 1, an alternate seat below 1: like for like
+        // (the same values as a drop-out) below ½, the others between ½ and 1, better ranks less.
+        var lost: [[Int]: Int] = [:]
+        for d in dropouts { lost[problem.category[d], default: 0] += 1 }
         var model = LinearModel(sense: .minimize)
         let fillBonus = -3.0
         let columns = units.people.indices.map { u -> Int in
             let people = units.people[u]
-            let cost = rank[people[0]].map { Double($0 + 1) / Double(free.count + 1) } ?? 1
+            let like = lost[problem.category[people[0]]] != nil
+            let cost = rank[people[0]].map { (like ? 0 : 0.5) + 0.5 * Double($0 + 1) / Double(free.count + 1) } ?? 1
             return model.addColumn(.init(lower: 0, upper: Double(people.count), objective: cost + fillBonus, isInteger: true))
         }
         // With the pool, every seat is filled (if there are enough people); alternates alone may leave seats empty.
@@ -83,9 +80,14 @@ public enum AlternateReplacement {
             throw KleroterionError("the solver could not decide how to seat the alternates (\(solution.status))",
                                    fix: "this is a bug in Kleroterion; please report it with the input files")
         }
-        let others = units.people.indices.filter { rank[units.people[$0][0]] != nil && solution.values[columns[$0]] > 0.5 }
+        let seated = units.people.indices.filter { rank[units.people[$0][0]] != nil && solution.values[columns[$0]] > 0.5 }
             .map { units.people[$0][0] }.sorted { rank[$0]! < rank[$1]! }
-        current.confirmed = (current.confirmed + others).sorted()
+        // Which of them replace a drop-out like for like (each drop-out matched at most once, best ranks first).
+        var likeForLike: [Int] = [], others: [Int] = []
+        for a in seated {
+            if let n = lost[problem.category[a]], n > 0 { lost[problem.category[a]] = n - 1; likeForLike.append(a) } else { others.append(a) }
+        }
+        current.confirmed = (current.confirmed + seated).sorted()
         let off = slack.reduce(0) { $0 + Int(solution.values[$1].rounded()) }
         return Fill(constraints: current, likeForLike: likeForLike, otherAlternates: others, seatsOffQuota: off)
     }

@@ -88,7 +88,7 @@ public struct DropoutModel: Sendable, Equatable {
             }
             let combined = combined(table: pool.table, base: base, columns: columns, rates: rates)
             let names = columns.map { pool.table.header[$0] }
-            return DropoutModel(rates: combined, summary: "base \(percent(base)), relative risks per value of \(names.isEmpty ? "no feature" : names.joined(separator: ", ")) from \(path), multiplied")
+            return DropoutModel(rates: combined, summary: "base \(percent(base)), relative risks per value of \(names.isEmpty ? "no feature" : names.joined(separator: ", ")) from \((path as NSString).lastPathComponent), multiplied")
         }
         guard let idc = table.columnIndex(idName) ?? table.columnIndex("id") else {
             throw KleroterionError(file: path, line: 1, "the drop-out rates file has neither feature,value columns nor an id column (its columns: \(table.header.joined(separator: ", ")))",
@@ -109,7 +109,7 @@ public struct DropoutModel: Sendable, Equatable {
             }
             rates[i] = Swift.min(cap, try rate(row, line))
         }
-        return DropoutModel(rates: rates, summary: "per respondent from \(path) (\(seen.count) listed; the others \(percent(defaultRate)))")
+        return DropoutModel(rates: rates, summary: "per respondent from \((path as NSString).lastPathComponent) (\(seen.count) listed; the others \(percent(defaultRate)))")
     }
 
     static func percent(_ x: Double) -> String {

@@ -12,16 +12,16 @@ enum DropoutReport {
         switch language {
         case .nl:
             return Words(heading: "Na uitval",
-                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (seed `{2}`, stroom `{3}`). Gemiddeld vallen {4} leden af. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
+                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (seed `{2}`, stroom `{3}`). Gemiddeld vallen {4} leden af. “Verwacht”: gemiddeld aantal zetels na uitval; “houdt”: het deel van de runs waarin het quotum blijft gelden; “zonder” en “met”: zonder en met de reserveleden. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
                          model: "Uitvalkansen", allHold: "Kans dat alle quota blijven gelden", offQuota: "Verwachte zetels buiten de quota",
-                         colFeature: "Kenmerk", colValue: "Waarde", colQuota: "Quotum", colPanel: "Panel", colWithout: "Verwacht zonder reserves",
-                         colWith: "Verwacht met reserves", colHoldsWithout: "Quotum houdt (zonder)", colHoldsWith: "Quotum houdt (met)", none: "zonder reserves")
+                         colFeature: "Kenmerk", colValue: "Waarde", colQuota: "Quotum", colPanel: "Panel", colWithout: "Verwacht zonder",
+                         colWith: "Verwacht met", colHoldsWithout: "Houdt zonder", colHoldsWith: "Houdt met", none: "zonder reserves")
         case .en:
             return Words(heading: "After drop-outs",
-                         intro: "Expected composition when members drop out, without and with the {0} alternates, from {1} simulated drop-out patterns (seed `{2}`, stream `{3}`). On average {4} members drop out. With alternates: like for like first, then the completion that breaks the quotas least, from the alternates only.",
+                         intro: "Expected composition when members drop out, without and with the {0} alternates, from {1} simulated drop-out patterns (seed `{2}`, stream `{3}`). On average {4} members drop out. “Expected”: mean seats after drop-outs; “holds”: the share of runs in which the quota still holds; “without” and “with”: without and with the alternates. With alternates: like for like first, then the completion that breaks the quotas least, from the alternates only.",
                          model: "Drop-out rates", allHold: "Chance that every quota still holds", offQuota: "Expected seats off quota",
-                         colFeature: "Feature", colValue: "Value", colQuota: "Quota", colPanel: "Panel", colWithout: "Expected without alternates",
-                         colWith: "Expected with alternates", colHoldsWithout: "Quota holds (without)", colHoldsWith: "Quota holds (with)", none: "without alternates")
+                         colFeature: "Feature", colValue: "Value", colQuota: "Quota", colPanel: "Panel", colWithout: "Expected without",
+                         colWith: "Expected with", colHoldsWithout: "Holds without", colHoldsWith: "Holds with", none: "without alternates")
         }
     }
 
@@ -81,9 +81,8 @@ enum DropoutReport {
         }
         s += "</div>\n<p class=\"small\">\(e(w.model)): \(e(o.model))</p>\n"
         s += "<table><thead><tr>" + header(w).enumerated().map { "<th\($0.offset >= 3 ? " class=\"n\"" : "")>\(e($0.element))</th>" }.joined() + "</tr></thead><tbody>\n"
-        for (r, v) in zip(rows(o, language), o.values) {
-            let broken = v.holdsWith < 0.99
-            s += "<tr\(broken ? " class=\"far\"" : "")>" + r.enumerated().map { "<td\($0.offset >= 3 ? " class=\"n\"" : "")>\(e($0.element))</td>" }.joined() + "</tr>\n"
+        for r in rows(o, language) {
+            s += "<tr>" + r.enumerated().map { "<td\($0.offset >= 3 ? " class=\"n\"" : "")>\(e($0.element))</td>" }.joined() + "</tr>\n"
         }
         s += "</tbody></table>\n</section>\n"
         return s

@@ -4,10 +4,11 @@ import Foundation
 ///
 /// The method of Assos, Baharav, Flanigan & Procaccia ("Alternates, Assemble!", EC 2025): given the drawn panel and
 /// each member's drop-out probability, choose the `A` alternates that minimise the *expected misrepresentation*
-/// after drop-outs and the best replacement from the alternates. The expectation is taken over drop-out patterns:
-/// every pattern, with its exact probability, when the panel is small (this is what the brute-force tests check),
-/// else a seeded sample of patterns (the paper's sample-average approximation). One integer program decides the
-/// alternates and, per pattern, which of them replace (`docs/alternates.md` writes it out):
+/// after drop-outs and the best replacement from the alternates. On small panels (`exactUpTo`) the expectation is
+/// taken over every drop-out pattern with its exact probability and one integer program decides the alternates and,
+/// per pattern, which of them replace (exact; the brute-force tests check it; `docs/alternates.md` writes it out).
+/// Larger panels use a seeded sample of patterns (the paper's sample-average approximation) and a greedy choice
+/// (`AlternatesGreedy.swift`, which says why). The program:
 ///
 /// - `x[u]` alternates from unit `u` (interchangeable candidates share a unit, `CandidateUnits`), `Σ x = A`;
 /// - per pattern `s`: `y[s][u] ≤ x[u]` replacements from unit `u`, at most as many as there are drop-outs;
@@ -34,8 +35,10 @@ public enum Alternates {
         public var provenOptimal: Bool
     }
 
-    /// Patterns are enumerated exactly up to this many members with a drop-out rate strictly between 0 and 1.
-    public static let exactUpTo = 12
+    /// Patterns are enumerated exactly, and the program used, up to this many members with a drop-out rate strictly
+    /// between 0 and 1 (2^8 = 256 patterns). Measured: with 10 (1,024 patterns), `select --alternates 3` on a pool of 40
+    /// did not finish in 7 minutes in a debug build, the program being solved for every panel of the distribution.
+    public static let exactUpTo = 8
     /// Sampled patterns for larger panels.
     public static let sampledPatterns = 60
 
@@ -56,7 +59,8 @@ public enum Alternates {
             throw KleroterionError("only \(available) respondents can be alternates (not on the panel, not living with a member, one per address), fewer than the \(count) asked for",
                                    fix: "ask for at most \(available) alternates with --alternates")
         }
-        let variable = rates.contains { $0 > 0 && $0 < 1 } ? panel.filter { rates[$0] > 0 && rates[$0] < 1 }.count : 0
+        // Members whose drop-out is uncertain: each doubles the number of patterns.
+        let variable = panel.filter { rates[$0] > 0 && rates[$0] < 1 }.count
         let exact = given == nil && variable <= exactUpTo
         let raw = given ?? (exact ? DropoutPattern.all(panel: panel, rates: rates)
                                   : DropoutPattern.sample(panel: panel, rates: rates, runs: sampledPatterns, random: random))

@@ -8,7 +8,7 @@
 /// `alternates-chance`; the estimate and its number of panels are stated).
 public enum AlternatesDraw {
     public static let exactPanelLimit = 12
-    public static let estimatePanels = 12
+    public static let estimatePanels = 8
 
     public struct Result: Sendable {
         /// The drawn panel's alternates.
@@ -32,7 +32,7 @@ public enum AlternatesDraw {
         var chance = [Double](repeating: 0, count: problem.count)
         let panels = distribution.panels.indices.filter { distribution.probabilities[$0] > 0 }
         // Small panels take milliseconds each, so their distributions are always done exactly.
-        if panels.count <= exactPanelLimit || (outcome.panel.count <= Alternates.exactUpTo && panels.count <= 500) {
+        if panels.count <= exactPanelLimit || (outcome.panel.count <= Alternates.exactUpTo && panels.count <= 100) {
             for j in panels {
                 let c = distribution.panels[j] == outcome.panel ? choice : try alternates(for: distribution.panels[j])
                 for i in chance.indices { chance[i] += distribution.probabilities[j] * c.conditionalChance[i] }

@@ -3,7 +3,7 @@
 /// Why not the exact program: at k = 150 with 60 sampled patterns and about 200 candidate units it has some 12,000
 /// integer replacement variables, and GLPK did not find even a feasible set within 60 s on the Zeist example
 /// (measured), far beyond the budget of 3× `select`. The greedy adds, one alternate at a time, the unit that
-/// lowers the sampled expected misrepresentation most, where each pattern is replaced greedily too (each seat to the
+/// lowers the sampled expected misrepresentation most (lazily: stale gains serve as upper bounds), where each pattern is replaced greedily too (each seat to the
 /// free alternate that lowers the misrepresentation most, stopping when none does). On small panels the exact program
 /// is used instead, and the brute-force tests check it.
 extension Alternates {
@@ -65,14 +65,29 @@ extension Alternates {
         var chosen = [Int](repeating: 0, count: units.count)
         var order: [Int] = []   // chosen units in first-chosen order, for deterministic ties
         var taken = [Int](repeating: 0, count: units.count)
+        // Lazy greedy: a unit's marginal gain only shrinks as alternates are added (more alternates leave each new one
+        // fewer seats to win), so last step's gain is an upper bound and most units need no re-evaluation.
+        var bound = [Double](repeating: .infinity, count: units.count)
+        var current = 0.0
+        func open(_ u: Int) -> Bool {
+            guard taken[u] < units.people[u].count else { return false }
+            if shared.contains(u), let h = householdOf[u], usedHousehold.contains(h) { return false }
+            return true
+        }
         for _ in 0..<count {
-            var best = -1, bestValue = -Double.infinity
-            for u in units.people.indices where taken[u] < units.people[u].count {
-                if shared.contains(u), let h = householdOf[u], usedHousehold.contains(h) { continue }
+            var best = -1
+            while true {
+                var top = -1
+                for u in units.people.indices where open(u) {
+                    if top < 0 || bound[u] > bound[top] + 1e-12 { top = u }
+                }
+                guard top >= 0 else { break }
                 var trial = chosen
-                trial[u] += 1
-                let (value, _) = evaluate(trial, order: order.contains(u) ? order : order + [u], recordUse: false)
-                if value > bestValue + 1e-12 { bestValue = value; best = u }
+                trial[top] += 1
+                let (value, _) = evaluate(trial, order: order.contains(top) ? order : order + [top], recordUse: false)
+                bound[top] = value - current
+                let others = units.people.indices.lazy.filter { $0 != top && open($0) }.map { bound[$0] }.max() ?? -.infinity
+                if bound[top] >= others - 1e-12 { best = top; current = value; break }
             }
             guard best >= 0 else { break }
             chosen[best] += 1
