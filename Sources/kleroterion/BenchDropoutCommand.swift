@@ -24,7 +24,7 @@ struct BenchDropoutCommand: ParsableCommand {
             let pool = try Pool.load(path: people, idColumn: idColumn)
             let panelFile = try Pool.load(path: panel, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
-            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelFile.count, householdColumns: columnList(householdColumns))
+            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelFile.count, householdColumns: try columnList(householdColumns, option: "--household-columns"))
             let constraints = try Replacement.constraints(problem: problem, pool: pool, panel: panelFile, dropouts: [], dropoutSource: "--dropouts")
             let members = constraints.confirmed
             let model = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
