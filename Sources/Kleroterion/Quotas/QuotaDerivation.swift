@@ -1,7 +1,7 @@
 import Foundation
 
 /// Derives quota bands from population shares: `min = floor(share × k)`, `max = ceil(share × k)` for a panel of
-/// `k` seats, the practice of the OECD guidance and the Sortition Foundation (FINDINGS §3.9), optionally widened
+/// `k` seats, the practice of the OECD guidance and the Sortition Foundation (docs/findings.md §3.9), optionally widened
 /// by a tolerance of `t` seats on each side (`max(0, min − t)`, `min(k, max + t)`).
 ///
 /// Register shares are exact fractions `count / total`, so their bands are computed in integers (no rounding
@@ -106,7 +106,7 @@ public enum QuotaDerivation {
         for feature in template.features {
             let key = QuotaSet.matchKey(feature.name)
             if fromFile.contains(key), let shares {
-                if feature.from != .sharesFile {
+                if feature.from != .sharesFile && feature.from != .unpublished {
                     notes.append("\(feature.name): shares from \(shares.source) replace the template's source (\(feature.from.rawValue)).")
                 }
                 let entries = shares.entries(for: feature.name)
@@ -132,6 +132,11 @@ public enum QuotaDerivation {
             case .sharesFile:
                 throw KleroterionError(file: template.path, "the feature '\(feature.name)' needs its shares from a file (\(feature.values.map(\.value).joined(separator: ", ")))",
                                        fix: "add --shares SHARES.csv with rows \(feature.name),<value>,<population_share> (see strata-templates/shares/)")
+            case .unpublished:
+                // The assembly used this criterion but its numbers were never published: leave it out, never guess.
+                notes.append("\(feature.name): the source publishes no numbers for it" + (feature.note.map { " (\($0))" } ?? "")
+                             + "; it is left out. To include it, give its shares in a --shares file.")
+                sources.append((feature.name, "not published: left out"))
             case .template:
                 let withShare = feature.values.filter { $0.share != nil }
                 var scaled: [Double] = []
@@ -159,8 +164,13 @@ public enum QuotaDerivation {
             }
         }
 
+        guard !quotas.isEmpty else {
+            throw KleroterionError(file: template.path, "no feature of the template \(template.name) has published numbers, so no quotas can be derived",
+                                   fix: "give the shares of its features (\(template.features.map(\.name).joined(separator: ", "))) in a --shares file")
+        }
         for feature in template.features {
             let qs = quotas.filter { QuotaSet.matchKey($0.feature) == QuotaSet.matchKey(feature.name) }
+            if qs.isEmpty { continue }   // an unpublished feature left out
             let lo = qs.reduce(0) { $0 + $1.min }, hi = qs.reduce(0) { $0 + $1.max }
             guard lo <= k && k <= hi else {
                 throw KleroterionError(file: template.path, "the quotas of \(feature.name) add up to \(lo)–\(hi) seats, so no panel of \(k) can meet them",

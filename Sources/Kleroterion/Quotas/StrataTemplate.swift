@@ -7,7 +7,9 @@ import Yams
 /// - `birth_date`: ages at the reference date, counted over the register and grouped into `bands`;
 /// - `register`: the values of a register column (`column`, default the feature's name), counted over the register;
 /// - `shares_file`: a shares file given with `--shares` (for what a register does not hold, such as education);
-/// - `template`: shares and/or fixed seats written in the template itself, with their source.
+/// - `template`: shares and/or fixed seats written in the template itself, with their source;
+/// - `unpublished`: a criterion the assembly balanced on whose numbers (or categories) were never published. It is
+///   left out of the quotas, with a note, unless a `--shares` file gives its shares. Nothing is guessed for it.
 public struct StrataTemplate: Sendable {
     /// Where a feature's shares come from.
     public enum Origin: String, Sendable, Decodable {
@@ -15,6 +17,15 @@ public struct StrataTemplate: Sendable {
         case register
         case sharesFile = "shares_file"
         case template
+        case unpublished
+    }
+
+    /// What a template records about the real assembly it comes from (all as the sources write it; optional).
+    public struct Assembly: Sendable, Decodable, Equatable {
+        public var seats: String?
+        public var invitations: String?
+        public var registrations: String?
+        public var year: String?
     }
 
     /// One value of a feature as the template lists it.
@@ -42,6 +53,13 @@ public struct StrataTemplate: Sendable {
         public var definition: String?
         /// Where the numbers come from.
         public var source: String?
+        /// The feature's name for readers, per language code (`nl`, `en`, `de`), e.g. `{nl: Leeftijd}`.
+        public var labels: [String: String] = [:]
+        /// Why the numbers are missing, for `unpublished` features.
+        public var note: String?
+
+        /// The feature's name for readers in `language`, falling back to English, then the column name.
+        public func label(_ language: String) -> String { labels[language] ?? labels["en"] ?? name }
 
         /// The values the template fixes: its listed values, or the age bands' labels.
         public var listedValues: [String] { values.isEmpty ? (bands?.labels ?? []) : values.map(\.value) }
@@ -54,6 +72,10 @@ public struct StrataTemplate: Sendable {
     /// The panel size that fixed seats in this template were set for.
     public var panelSize: Int?
     public var features: [Feature]
+    /// The real assembly the template describes, when it describes one.
+    public var assembly: Assembly?
+    /// The published sources the template's criteria and numbers come from (URLs as found).
+    public var sources: [String]
     /// The file it was read from.
     public var path: String
 
@@ -116,6 +138,8 @@ private struct RawTemplate: Decodable {
     var min_age: Int?
     var panel_size: Int?
     var features: [RawFeature]
+    var assembly: StrataTemplate.Assembly?
+    var sources: [String]?
 
     func checked(path: String) throws -> StrataTemplate {
         func fail(_ message: String, _ fix: String) -> KleroterionError { KleroterionError(file: path, message, fix: fix) }
@@ -145,14 +169,19 @@ private struct RawTemplate: Decodable {
                     throw fail("\(name) = \(v.value) has neither a share nor fixed seats", "give 'share' (from a cited source) or 'min' and 'max', or leave the value out")
                 }
             }
+            if f.from == .unpublished && values.contains(where: { $0.share != nil || $0.min != nil }) {
+                throw fail("the feature '\(name)' is marked unpublished but gives numbers", "use 'from: template' for numbers from a source, or remove them")
+            }
             if f.from == .template && values.isEmpty {
                 throw fail("the feature '\(name)' takes its shares from the template but lists no values", "list the values with their shares")
             }
             result.append(StrataTemplate.Feature(name: name, from: f.from,
                                                  column: f.column ?? (f.from == .birthDate ? "birth_date" : f.from == .register ? name : nil),
-                                                 bands: bands, values: values, definition: f.definition, source: f.source))
+                                                 bands: bands, values: values, definition: f.definition, source: f.source,
+                                                 labels: f.label ?? [:], note: f.note))
         }
-        return StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result, path: path)
+        return StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result,
+                              assembly: assembly, sources: sources ?? [], path: path)
     }
 }
 
@@ -164,6 +193,8 @@ private struct RawFeature: Decodable {
     var values: [StrataTemplate.Value]?
     var definition: String?
     var source: String?
+    var label: [String: String]?
+    var note: String?
 }
 
 extension StrataTemplate.Value: Decodable {
