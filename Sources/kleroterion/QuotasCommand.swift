@@ -10,7 +10,7 @@ struct QuotasCommand: ParsableCommand {
         discussion: """
             For every feature and value: min = floor(share × panel size), max = ceil(share × panel size), widened by \
             --tolerance seats. Shares come from the register (age bands, gender, district), from a shares file \
-            (education), or from the template itself. Writes feature,value,min,max,population_share.
+            (education), or from the template itself. Writes feature,value,min,max,population_share,share_source.
             Templates: strata-templates/*.yaml (give a name such as nl-gemeente, or a file path).
             """
     )

@@ -124,8 +124,9 @@ func template(_ name: String) throws -> StrataTemplate {
         #expect(byKey["education=laag"].map { [$0.min, $0.max] } == [2, 3])
         #expect(r.quotas.map(\.feature).first == "age_band")
         let csv = r.csv.split(separator: "\n")
-        #expect(csv.first == "feature,value,min,max,population_share")
-        #expect(csv.contains("district,Zuid,7,8,0.750000"))
+        #expect(csv.first == "feature,value,min,max,population_share,share_source")
+        #expect(csv.contains("district,Zuid,7,8,0.750000,register:brp.csv"))
+        #expect(csv.contains("education,laag,2,3,0.223000,shares_file:shares.csv"))
     }
 
     @Test func minimumAgeAndToleranceApply() throws {

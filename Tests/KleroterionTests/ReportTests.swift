@@ -209,6 +209,78 @@ import Testing
     }
 }
 
+@Suite struct ReportReadabilityTests {
+    @Test func certainRespondentsAreExplainedByTheirGroupNeverByPerson() throws {
+        let report = try ReportExamples.zeistLike()
+        let certain = try #require(report.fairness.certain)
+        #expect(certain.count == 2)
+        #expect(certain.groups == [CertainSelection.Group(feature: "wijk", value: "Austerlitz", respondents: 2, quotaMin: 2)])
+        #expect(certain.unexplained == 0)
+        let md = MarkdownReport.render(report, language: .nl)
+        #expect(md.contains("2 aanmelders hadden 100% kans"))
+        #expect(md.contains("wijk Austerlitz: er meldden zich 2 mensen aan, en de quota vraagt er minstens 2."))
+        #expect(!md.contains("Z100933") && !md.contains("Z100934"))
+        #expect(MarkdownReport.render(report, language: .en).contains("2 respondents had a 100% chance"))
+        // Nobody certain: no explanation at all.
+        let tiny = try ReportExamples.tiny()
+        #expect(tiny.fairness.certain == nil)
+        #expect(!MarkdownReport.render(tiny, language: .nl).contains("100% kans"))
+    }
+
+    @Test func funnelShowsAllResidentsAndThoseOldEnough() throws {
+        let report = try ReportExamples.zeistLike()
+        let steps = ReportText(report, language: .nl).funnelSteps
+        #expect(steps.map(\.label) == ["Alle inwoners in de basisregistratie (BRP)", "Van hen 16 jaar of ouder", "Uitnodigingsbrieven",
+                                        "Aanmeldingen (de pool)", "Panelleden"])
+        #expect(steps.map(\.count) == [62_015, 50_000, 6_500, 935, 150])
+        #expect(steps[1].ofPrevious == "80,6%")
+        // Edge cases: without the invitation report only the pool and the panel; with all residents eligible one row.
+        var bare = report
+        bare.funnel = Funnel(respondentCount: 935, panelCount: 150)
+        #expect(ReportText(bare, language: .en).funnelSteps.map(\.count) == [935, 150])
+        bare.funnel.allResidentsCount = 900
+        bare.funnel.registerCount = 900
+        #expect(ReportText(bare, language: .en).funnelSteps.map(\.count) == [900, 935, 150])
+        // The chart's bars are on a log scale: the panel's bar is still wider than a sliver.
+        let svg = ReportCharts.funnel(steps, text: ReportText(report, language: .nl))
+        let widths = svg.components(separatedBy: "width=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }.filter { $0 < 680 }
+        #expect(widths.count == 5 && widths.min()! > 0.4 * widths.max()!)
+    }
+
+    @Test func sharesOriginAndWeightingInPlainWords() throws {
+        let report = try ReportExamples.zeistLike()
+        let md = MarkdownReport.render(report, language: .nl)
+        #expect(md.contains("Bron van de bevolkingscijfers: het bestand met bevolkingscijfers cbs-education-utrecht-2024.csv."))
+        #expect(md.contains("Bron van de bevolkingscijfers: geteld in de basisregistratie (register.csv)."))
+        #expect(md.contains("Wie alleen woont, had daardoor ongeveer 22,0% kans op een brief. Op het adres met de meeste inwoners (58,"))
+        #expect(md.contains("ongeveer 0,4% kans"))
+        #expect(md.contains("De brieven zijn niet gewogen"))
+        #expect(!md.contains("none"))
+    }
+
+    @Test func chartsAreLegible() throws {
+        let report = try ReportExamples.zeistLike()
+        let html = HTMLReport.render(report, language: .nl)
+        // No chart text below 11 units (the SVGs are never drawn narrower than their 680-unit viewBox).
+        let sizes = html.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        #expect(!sizes.isEmpty && sizes.min()! >= ReportCharts.smallestText)
+        #expect(html.contains("min-width: 680px"))
+        // One share axis for every composition chart.
+        let scale = ReportCharts.compositionScale(report.features, panelSize: report.panelSize)
+        for f in report.features {
+            let one = ReportCharts.composition(f, panelSize: report.panelSize, scale: scale, text: ReportText(report, language: .nl))
+            #expect(one.contains(">" + ReportFormat(.nl).percent(scale, digits: 0) + "<"))
+        }
+        // A quota band of exactly one value (min = max) is still drawn at least 4 units wide.
+        var exact = report.features[0]
+        exact.values[0].quotaMin = 40; exact.values[0].quotaMax = 40
+        let svg = ReportCharts.composition(exact, panelSize: 150, text: ReportText(report, language: .nl))
+        let band = try #require(svg.components(separatedBy: "data-quota-band=\"40-40\"").first?.components(separatedBy: "<rect").last)
+        let width = try #require(band.components(separatedBy: "width=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "\"" }) })
+        #expect(width >= 4)
+    }
+}
+
 @Suite struct ReportFunnelTests {
     @Test func readsInvitesReportAndCountsRespondentsPerStratum() throws {
         let dir = temporaryDirectory()

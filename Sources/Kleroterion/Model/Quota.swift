@@ -12,6 +12,9 @@ public struct Quota: Sendable, Equatable {
     public var populationShare: Double?
     /// The line in the quotas file, for error messages.
     public var line: Int?
+    /// Where the population share came from, as `quotas` writes it (`register:FILE`, `shares_file:FILE`,
+    /// `template:NAME`); the report says it per feature.
+    public var shareSource: String?
 
     public init(feature: String, value: String, min: Int, max: Int, populationShare: Double? = nil, line: Int? = nil) {
         self.feature = feature
@@ -70,6 +73,7 @@ public struct QuotaSet: Sendable {
                                    fix: "add min and max columns with the fewest and most seats per value")
         }
         let share = column(["population_share"])
+        let shareSource = column(["share_source"])
         var quotas: [Quota] = []
         var seen: [String: Int] = [:]
         for (row, line) in zip(table.rows, table.lineNumbers) {
@@ -106,7 +110,9 @@ public struct QuotaSet: Sendable {
                                        fix: "keep one row per feature and value")
             }
             seen[key] = line
-            quotas.append(Quota(feature: feature, value: value, min: min, max: max, populationShare: populationShare, line: line))
+            var quota = Quota(feature: feature, value: value, min: min, max: max, populationShare: populationShare, line: line)
+            if let shareSource, !row[shareSource].trimmingSpaces().isEmpty { quota.shareSource = row[shareSource].trimmingSpaces() }
+            quotas.append(quota)
         }
         self.init(source: src, quotas: quotas)
     }

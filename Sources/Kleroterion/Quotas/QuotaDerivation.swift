@@ -42,11 +42,13 @@ public enum QuotaDerivation {
         /// How many register rows were counted (residents of at least the minimum age), when a register was used.
         public var countedResidents: Int?
 
-        /// `feature,value,min,max,population_share`, the quotas file `select` reads.
+        /// `feature,value,min,max,population_share,share_source`, the quotas file `select` reads. The last column
+        /// says where each share came from, so that the report can say it per feature.
         public var csv: String {
-            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share"])
+            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share", "share_source"])
             for q in quotas {
-                out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? ""])
+                out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? "",
+                                       q.shareSource ?? ""])
             }
             return out
         }
@@ -114,7 +116,9 @@ public enum QuotaDerivation {
                 let scaled = try normalised(values.map(\.share), feature: feature.name, file: shares.source, notes: &notes)
                 for (v, s) in zip(values, scaled) {
                     let b = band(share: s, panelSize: k, tolerance: settings.tolerance)
-                    quotas.append(Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: s))
+                    var q = Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: s)
+                    q.shareSource = "shares_file:" + (shares.source as NSString).lastPathComponent
+                    quotas.append(q)
                 }
                 sources.append((feature.name, "shares file \(shares.source)"))
                 continue
@@ -125,7 +129,9 @@ public enum QuotaDerivation {
                 let total = census!.total
                 for (value, n) in counts {
                     let b = band(count: n, of: total, panelSize: k, tolerance: settings.tolerance)
-                    quotas.append(Quota(feature: feature.name, value: value, min: b.min, max: b.max, populationShare: Double(n) / Double(total)))
+                    var q = Quota(feature: feature.name, value: value, min: b.min, max: b.max, populationShare: Double(n) / Double(total))
+                    q.shareSource = "register:" + (register!.source as NSString).lastPathComponent
+                    quotas.append(q)
                 }
                 let what = feature.from == .birthDate ? "ages from column '\(census!.columnName[key]!)'" : "column '\(census!.columnName[key]!)'"
                 sources.append((feature.name, "register \(register!.source), \(what)"))
@@ -154,10 +160,14 @@ public enum QuotaDerivation {
                             throw KleroterionError(file: template.path, "\(feature.name) = \(v.value) has fixed seats \(lo)–\(hi), set for a panel of \(template.panelSize!), not \(k)",
                                                    fix: "use --panel-size \(template.panelSize!), or copy the template and change its fixed seats")
                         }
-                        quotas.append(Quota(feature: feature.name, value: v.value, min: lo, max: hi, populationShare: share))
+                        var q = Quota(feature: feature.name, value: v.value, min: lo, max: hi, populationShare: share)
+                        q.shareSource = share == nil ? nil : "template:" + template.name
+                        quotas.append(q)
                     } else {
                         let b = band(share: share!, panelSize: k, tolerance: settings.tolerance)
-                        quotas.append(Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: share))
+                        var q = Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: share)
+                        q.shareSource = "template:" + template.name
+                        quotas.append(q)
                     }
                 }
                 sources.append((feature.name, "template \(template.path)" + (feature.source.map { " (\($0))" } ?? "")))

@@ -22,7 +22,7 @@ public enum MarkdownReport {
         table([t(.funnelStep), t(.funnelCount), t(.funnelOfPrevious)],
               x.funnelSteps.map { [$0.label, f.count($0.count), $0.ofPrevious ?? x.dash] }, right: [1, 2])
         if let rate = report.funnel.responseRate { out += [t(.funnelResponseRate, f.percent(rate)), ""] }
-        if let weighting = report.funnel.weighting { out += [t(.funnelWeighting, weighting), ""] }
+        for sentence in x.weightingSentences { out += [sentence, ""] }
         if !report.funnel.strata.isEmpty {
             out += ["### " + t(.funnelStrataHeading), ""]
             table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRegistrations), t(.funnelRate)],
@@ -40,6 +40,7 @@ public enum MarkdownReport {
                 x.cells(v) + [[v.outsideQuota ? "⚠ " + t(.flagOutside) : nil, v.farFromProportional ? t(.flagFar) : nil]
                     .compactMap { $0 }.joined(separator: "; ")]
             }, right: Set(1...8))
+            if let origin = x.sharesOrigin(feature) { out += [origin + ".", ""] }
             if let remark = x.sharesRemark(feature) { out += [remark, ""] }
         }
 
@@ -53,7 +54,9 @@ public enum MarkdownReport {
 
         out += ["## 5. " + t(.fairnessHeading), "", t(.fairnessIntro, f.count(report.fairness.respondentCount)), ""]
         table(["", ""], x.fairnessFigures.map { [$0.label, $0.value] }, right: [1])
-        out += [x.chanceAccuracy, "", x.guarantee, "", t(.histogramCaption), ""]
+        out += [x.chanceAccuracy, "", x.guarantee, ""]
+        if !x.certainSentences.isEmpty { out += x.certainSentences.enumerated().map { $0 == 0 ? $1 : "- " + $1 } + [""] }
+        out += [t(.histogramCaption), ""]
         table([t(.histogramX), t(.histogramY)], report.fairness.histogram.filter { $0.count > 0 }.map {
             [f.chance($0.lower) + " – " + f.chance($0.upper), f.count($0.count)]
         }, right: [1])

@@ -15,6 +15,8 @@ public enum ReportKey: String, CaseIterable, Sendable {
     case compositionHeading, compositionIntro, colValue, colPopulation, colPoolCount, colPoolShare, colQuota, colPanelCount, colPanelShare
     case colProportional, colDeviation, colFlag, flagOutside, flagFar, legendOutsideQuota, legendFar, legendPopulation, legendPool, legendPanel, legendQuota, chartCaption
     case sharesSum, sharesSource, sharesFromQuotas
+    case funnelAllResidents, funnelEligibleAge, funnelLogScale, weightingNone, weightingResponse, weightingOversampling, weightingAddress
+    case certainIntro, certainGroup, certainOther, sharesOrigin, originRegister, originSharesFile, originTemplate, originQuotas
     case statisticsHeading, statisticsIntro, colFeature, colTest, colPValuePanel, colReading, colPValuePool, colPoolReading
     case methodChiSquare, methodHypergeometric, methodBinomial, methodMultinomial, methodSimulated
     case readingNoEvidence, readingEvidence, readingNoShares, readingPoolNoEvidence, readingPoolEvidence, simulatedNote
@@ -104,6 +106,21 @@ public struct ReportStrings: Sendable {
         .sharesSum: "De bevolkingsaandelen van {0} tellen op tot {1}; de toetsen rekenen met de aandelen herschaald naar 100%.",
         .sharesSource: "Bevolkingsaandelen: {0}.",
         .sharesFromQuotas: "Bevolkingsaandelen: uit het quotabestand.",
+        .funnelAllResidents: "Alle inwoners in de basisregistratie (BRP)",
+        .funnelEligibleAge: "Van hen {0} jaar of ouder",
+        .funnelLogScale: "De balken staan op een logaritmische schaal: elke stap naar rechts is tien keer zo veel. Zo blijft ook de kleinste stap zichtbaar.",
+        .weightingNone: "De brieven zijn niet gewogen: in elke groep had iedereen dezelfde kans op een brief.",
+        .weightingResponse: "Groepen die minder vaak reageren, kregen meer brieven. De verhouding komt uit de respons van een vorige ronde ({0}).",
+        .weightingOversampling: "Sommige groepen kregen bewust meer brieven ({0}).",
+        .weightingAddress: "Elk adres kreeg hoogstens één brief. Wie alleen woont, had daardoor ongeveer {0} kans op een brief. Op het adres met de meeste inwoners ({1}, bijvoorbeeld een verzorgingshuis) had ieder ongeveer {2} kans, want de ene brief van dat adres gaat naar één van hen.",
+        .certainIntro: "{0} aanmelders hadden 100% kans om in het panel te komen. Dat is geen voorkeur voor personen: hun groep is zo klein dat de quota ieder van hen nodig heeft.",
+        .certainGroup: "{0} {1}: er meldden zich {2} mensen aan, en de quota vraagt er minstens {3}. Daarom komt elk van hen in het panel.",
+        .certainOther: "Bij {0} van hen komt het door meer quota samen: zonder hen kan geen panel alle quota halen.",
+        .sharesOrigin: "Bron van de bevolkingscijfers: {0}",
+        .originRegister: "geteld in de basisregistratie ({0})",
+        .originSharesFile: "het bestand met bevolkingscijfers {0}",
+        .originTemplate: "het sjabloon {0}, met gepubliceerde cijfers",
+        .originQuotas: "het quotabestand {0}",
         .statisticsHeading: "Toetsen: panel en aanmelders tegen de bevolking",
         .statisticsIntro: "Per kenmerk toetst een goodness-of-fit-toets of de verdeling over de waarden past bij de bevolking. Een p-waarde onder 0,05 geeft aan dat het verschil waarschijnlijk niet op toeval berust. Waar de verwachte aantallen klein zijn (onder 5) wordt een exacte toets gebruikt.",
         .colFeature: "Kenmerk",
@@ -217,6 +234,21 @@ public struct ReportStrings: Sendable {
         .sharesSum: "The population shares of {0} add up to {1}; the tests use them rescaled to 100%.",
         .sharesSource: "Population shares: {0}.",
         .sharesFromQuotas: "Population shares: from the quotas file.",
+        .funnelAllResidents: "All residents in the population register",
+        .funnelEligibleAge: "Of them aged {0} or over",
+        .funnelLogScale: "The bars use a logarithmic scale: each step to the right is ten times as many. This keeps even the smallest step visible.",
+        .weightingNone: "The letters were not weighted: within each group everyone had the same chance of a letter.",
+        .weightingResponse: "Groups that reply less often got more letters. The ratio comes from the response in an earlier round ({0}).",
+        .weightingOversampling: "Some groups were given more letters on purpose ({0}).",
+        .weightingAddress: "Each address got at most one letter. Someone living alone therefore had about {0} chance of a letter. At the address with the most residents ({1}, for example a care home) each had about {2}, because that address's one letter goes to one of them.",
+        .certainIntro: "{0} respondents had a 100% chance of being on the panel. This favours no one: their group is so small that the quotas need every one of them.",
+        .certainGroup: "{0} {1}: {2} people registered, and the quota asks for at least {3}. So each of them is on the panel.",
+        .certainOther: "For {0} of them it is several quotas together: without them no panel can meet every quota.",
+        .sharesOrigin: "Source of the population figures: {0}",
+        .originRegister: "counted in the population register ({0})",
+        .originSharesFile: "the population figures file {0}",
+        .originTemplate: "the template {0}, with published figures",
+        .originQuotas: "the quotas file {0}",
         .statisticsHeading: "Tests: panel and respondents against the population",
         .statisticsIntro: "Per feature, a goodness-of-fit test checks whether the spread over the values fits the population. A p-value below 0.05 indicates that the difference is unlikely to be chance. Where expected counts are small (below 5), an exact test is used.",
         .colFeature: "Feature",

@@ -85,10 +85,14 @@ public struct ReportText: Sendable {
         return lines
     }
 
-    /// The funnel steps that are known, with the share each is of the step before.
+    /// The funnel steps that are known, with the share each is of the step before: all residents, those old
+    /// enough, letters, registrations, panel.
     public var funnelSteps: [(label: String, count: Int, ofPrevious: String?)] {
+        let all = report.funnel.allResidentsCount
+        let eligibleLabel = report.funnel.minimumAge.map { t(.funnelEligibleAge, "\($0)") } ?? t(.funnelRegister)
         let raw: [(String, Int?)] = [
-            (t(.funnelRegister), report.funnel.registerCount), (t(.funnelInvited), report.funnel.invitedCount),
+            (t(.funnelAllResidents), all == report.funnel.registerCount ? nil : all),
+            (eligibleLabel, report.funnel.registerCount), (t(.funnelInvited), report.funnel.invitedCount),
             (t(.funnelRespondents), report.funnel.respondentCount), (t(.funnelPanel), report.funnel.panelCount),
         ]
         var steps: [(String, Int, String?)] = []
@@ -99,6 +103,46 @@ public struct ReportText: Sendable {
             previous = count
         }
         return steps
+    }
+
+    /// How the letters were weighted, in plain words (one sentence each), from `invite`'s description.
+    public var weightingSentences: [String] {
+        var lines: [String] = []
+        if let w = report.funnel.weighting {
+            if w == "none" { lines.append(t(.weightingNone)) }
+            for part in w.components(separatedBy: " and ") {
+                let inner = part.firstIndex(of: "(").map { String(part[part.index(after: $0)...].dropLast()) } ?? part
+                if part.hasPrefix("response rates") { lines.append(t(.weightingResponse, inner)) }
+                if part.hasPrefix("oversampling") { lines.append(t(.weightingOversampling, inner)) }
+            }
+        }
+        if let a = report.funnel.addressChances {
+            lines.append(t(.weightingAddress, f.percent(a.alone), f.count(a.largestAddress), f.percent(a.atLargestAddress)))
+        }
+        return lines
+    }
+
+    /// Why some respondents were certain to be chosen, naming groups only; empty when nobody was.
+    public var certainSentences: [String] {
+        guard let c = report.fairness.certain, c.count > 0 else { return [] }
+        var lines = [t(.certainIntro, f.count(c.count))]
+        for g in c.groups { lines.append(t(.certainGroup, g.feature, g.value, f.count(g.respondents), f.count(g.quotaMin))) }
+        if c.unexplained > 0 { lines.append(t(.certainOther, f.count(c.unexplained))) }
+        return lines
+    }
+
+    /// Where one feature's population shares came from, as a sentence; nil when it has none.
+    public func sharesOrigin(_ feature: FeatureComposition) -> String? {
+        guard let origin = feature.sharesOrigin, let colon = origin.firstIndex(of: ":") else { return nil }
+        let kind = origin[..<colon], name = String(origin[origin.index(after: colon)...])
+        let text: String
+        switch kind {
+        case "register": text = t(.originRegister, name)
+        case "shares_file": text = t(.originSharesFile, name)
+        case "template": text = t(.originTemplate, name)
+        default: text = t(.originQuotas, name)
+        }
+        return t(.sharesOrigin, text)
     }
 
     public func methodName(_ test: FitTest) -> String {
