@@ -11,6 +11,7 @@ struct CommitCommand: ParsableCommand {
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: PoolColumnOptions
     @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
     @Option(help: "How many seats the panel has.") var panelSize: Int
     @Option(help: "The fair algorithm whose distribution is rounded (leximin, maximin or nash).") var algorithm: String = "leximin"
@@ -35,8 +36,8 @@ struct CommitCommand: ParsableCommand {
                 throw KleroterionError("commit needs a fair algorithm that computes a distribution over panels, and '\(self.algorithm)' is not available",
                                        fix: "use --algorithm leximin, maximin or nash (this build has: \(SelectionAlgorithms.names.joined(separator: ", ")))")
             }
-            let (peopleInput, pool) = try readInput(people) { try Pool(table: $0, idColumn: idColumn) }
             let (quotasInput, quotaSet) = try readInput(quotas) { try QuotaSet(table: $0) }
+            let (peopleInput, pool) = try readInput(people) { try Pool(table: registerColumns.poolTable($0, quotas: quotaSet), idColumn: idColumn) }
             let households = columnList(householdColumns)
             let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize, householdColumns: households)
             // The distribution does not depend on this seed; the panel the algorithm also draws is discarded.

@@ -24,6 +24,7 @@ struct QuotasCommand: ParsableCommand {
     @Option(help: "The date at which ages are counted (YYYY-MM-DD), e.g. the date of the letters.") var referenceDate: String?
     @Option(help: "The youngest age counted (default: the template's minimum age).") var minAge: Int?
     @Option(help: "The register column with birth dates (default: the template's).") var birthDateColumn: String?
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: ColumnOptions
 
     func run() throws {
         try reportingErrors {
@@ -36,10 +37,11 @@ struct QuotasCommand: ParsableCommand {
             }
             let path = try StrataTemplate.locate(template, in: Self.templateDirectories())
             let strata = try StrataTemplate.load(path: path)
-            let table = try register.map { try CSVReader.read(path: $0) }
-            let shareFile = try shares.map { try PopulationShares.load(path: $0) }
-            let settings = QuotaDerivation.Settings(panelSize: panelSize, tolerance: tolerance, referenceDate: reference,
+            let table = try register.map { try registerColumns.read($0, template: strata) }
+            let shareFile = try shares.map { try PopulationShares.load(path: Self.resolve($0, in: Self.sharesDirectories())) }
+            var settings = QuotaDerivation.Settings(panelSize: panelSize, tolerance: tolerance, referenceDate: reference,
                                                     minAge: minAge, birthDateColumn: birthDateColumn)
+            settings.unknownBirthDates = try registerColumns.policy()
             let result = try QuotaDerivation.derive(template: strata, register: table, shares: shareFile, settings: settings)
             try OutputFiles.write(result.csv, to: out)
 
@@ -57,6 +59,22 @@ struct QuotasCommand: ParsableCommand {
             print("\nWrote \(out)")
         }
     }
+
+    /// A shares file by path, or by name (`cbs-education-utrecht-2024`) in `strata-templates/shares/`, looked up the
+    /// same way as templates, so that `--shares` works from any folder.
+    static func resolve(_ nameOrPath: String, in directories: [String]) -> String {
+        if FileManager.default.fileExists(atPath: nameOrPath) { return nameOrPath }
+        let file = nameOrPath.hasSuffix(".csv") ? nameOrPath : nameOrPath + ".csv"
+        for dir in directories {
+            let candidate = (dir as NSString).appendingPathComponent(file)
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let bare = (dir as NSString).appendingPathComponent((file as NSString).lastPathComponent)
+            if FileManager.default.fileExists(atPath: bare) { return bare }
+        }
+        return nameOrPath   // the reader then names the missing file
+    }
+
+    static func sharesDirectories() -> [String] { templateDirectories().map { ($0 as NSString).appendingPathComponent("shares") } }
 
     /// Where template names are looked up: ./strata-templates, then the folder next to the program's build
     /// (…/.build/release/kleroterion → …/strata-templates), then an installed share folder.

@@ -11,6 +11,7 @@ struct SelectCommand: ParsableCommand {
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: PoolColumnOptions
     @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
     @Option(help: "How many seats the panel has.") var panelSize: Int
     @Option(help: "The public seed text, e.g. \"2026-03-14 lotto 3 17 22 31 40 41\".") var seed: String
@@ -33,8 +34,8 @@ struct SelectCommand: ParsableCommand {
             }
             let random = try SeededRandom(seed: seed)
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
-            let pool = try Pool.load(path: people, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
+            let pool = try registerColumns.loadPool(people, idColumn: idColumn, quotas: quotaSet)
             var problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
                                                householdColumns: columnList(householdColumns))
             // Check feasibility exactly before drawing (issue #6): say why and what to change, or relax.

@@ -21,6 +21,8 @@ public enum QuotaDerivation {
         public var minAge: Int?
         /// Overrides the template's birth date column.
         public var birthDateColumn: String?
+        /// What to do with partly unknown birth dates in the register (`19700000`).
+        public var unknownBirthDates: UnknownBirthDatePolicy = .refuse
 
         public init(panelSize: Int, tolerance: Int = 0, referenceDate: CalendarDate? = nil, minAge: Int? = nil, birthDateColumn: String? = nil) {
             self.panelSize = panelSize
@@ -253,11 +255,23 @@ struct RegisterTally {
             f.from == .birthDate ? nil : try register.requireColumn(f.column ?? f.name, purpose: "the values of \(f.name)")
         }
         var tallies = [[String: (spelling: String, count: Int)]](repeating: [:], count: features.count)
+        var excluded = 0, imputed = 0
         var ageCounts = [Int](repeating: 0, count: bandsOf?.bands.count ?? 0)
         for (row, line) in zip(register.rows, register.lineNumbers) {
             var bandIndex: Int?
             if let c = birthColumn, let reference = settings.referenceDate {
-                guard let born = CalendarDate(parsing: row[c]) else {
+                let born: CalendarDate
+                switch CalendarDate.birthDate(row[c], policy: settings.unknownBirthDates) {
+                case .date(let d):
+                    born = d
+                    if CalendarDate(parsing: row[c]) == nil { imputed += 1 }
+                case .excluded:
+                    excluded += 1
+                    continue
+                case .partlyUnknown:
+                    throw KleroterionError(file: src, line: line, column: register.header[c], "the birth date '\(row[c].trimmingSpaces())' is partly unknown (the BRP writes 00 for an unknown month or day)",
+                                           fix: "choose what to do with such dates: --unknown-birth-dates exclude (leave them out, counted) or impute (the middle of the unknown period)")
+                case .invalid:
                     throw KleroterionError(file: src, line: line, column: register.header[c], "'\(row[c].trimmingSpaces())' is not a date",
                                            fix: "write birth dates as YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY")
                 }
@@ -288,6 +302,8 @@ struct RegisterTally {
         guard total > 0 else {
             throw KleroterionError(file: src, "no resident of the register is old enough to count", fix: "check --reference-date and --min-age")
         }
+        if excluded > 0 { notes.append("\(excluded) residents with a partly unknown birth date were left out (--unknown-birth-dates exclude).") }
+        if imputed > 0 { notes.append("\(imputed) partly unknown birth dates were set to the middle of the unknown period (--unknown-birth-dates impute).") }
         for (f, feature) in features.enumerated() {
             let key = QuotaSet.matchKey(feature.name)
             if feature.from == .birthDate {

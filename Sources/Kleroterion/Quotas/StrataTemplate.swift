@@ -76,8 +76,15 @@ public struct StrataTemplate: Sendable {
     public var assembly: Assembly?
     /// The published sources the template's criteria and numbers come from (URLs as found).
     public var sources: [String]
+    /// A municipality's own column names: canonical name → the register's header (`columns: {gender: geslacht}`).
+    public var columns: [(canonical: String, header: String)] = []
     /// The file it was read from.
     public var path: String
+
+    /// The template's `columns:` block as column-mapping pairs.
+    public var columnPairs: [(canonical: String, header: String, origin: String)] {
+        columns.map { ($0.canonical, $0.header, "the template's columns:") }
+    }
 
     /// Reads and checks a template file.
     public static func load(path: String) throws -> StrataTemplate {
@@ -107,8 +114,11 @@ public struct StrataTemplate: Sendable {
         if fm.fileExists(atPath: nameOrPath) && !nameOrPath.hasSuffix("/") { return nameOrPath }
         let file = nameOrPath.hasSuffix(".yaml") ? nameOrPath : nameOrPath + ".yaml"
         for dir in directories {
-            let candidate = (dir as NSString).appendingPathComponent(file)
-            if fm.fileExists(atPath: candidate) { return candidate }
+            // A name, or a path written relative to the repository (strata-templates/x.yaml) run from elsewhere.
+            for name in [file, (file as NSString).lastPathComponent] {
+                let candidate = (dir as NSString).appendingPathComponent(name)
+                if fm.fileExists(atPath: candidate) { return candidate }
+            }
         }
         let known = directories.flatMap { (try? fm.contentsOfDirectory(atPath: $0)) ?? [] }
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
@@ -140,6 +150,7 @@ private struct RawTemplate: Decodable {
     var features: [RawFeature]
     var assembly: StrataTemplate.Assembly?
     var sources: [String]?
+    var columns: [String: String]?
 
     func checked(path: String) throws -> StrataTemplate {
         func fail(_ message: String, _ fix: String) -> KleroterionError { KleroterionError(file: path, message, fix: fix) }
@@ -180,8 +191,10 @@ private struct RawTemplate: Decodable {
                                                  bands: bands, values: values, definition: f.definition, source: f.source,
                                                  labels: f.label ?? [:], note: f.note))
         }
-        return StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result,
-                              assembly: assembly, sources: sources ?? [], path: path)
+        var template = StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result,
+                                      assembly: assembly, sources: sources ?? [], path: path)
+        template.columns = (columns ?? [:]).sorted { $0.key < $1.key }.map { (canonical: $0.key, header: $0.value) }
+        return template
     }
 }
 
