@@ -26,7 +26,7 @@ struct ReplaceCommand: ParsableCommand {
     @Option(help: "How to draw the replacements: \(SelectionAlgorithms.names.joined(separator: ", ")).") var algorithm: String = SelectionAlgorithms.names[0]
     @Flag(help: "If no completion meets the quotas, apply the smallest relaxation and record it.") var relax = false
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
-    @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
+    @Option(help: "Language of report.md and report.html: nl (default), en or de.") var language: String = "nl"
 
     func run() throws {
         try reportingErrors {

@@ -25,7 +25,7 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Residents in the register, for the report's funnel.") var registerCount: Int?
     @Option(help: "Invitation letters sent, for the report's funnel.") var invitedCount: Int?
     @Option(help: "The folder `kleroterion invite` wrote to; its invitations-report.json fills the report's funnel.") var invitations: String?
-    @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
+    @Option(help: "Language of report.md and report.html: nl (default), en or de.") var language: String = "nl"
 
     func run() throws {
         try reportingErrors {

@@ -20,6 +20,7 @@ import Testing
         let report = try ReportExamples.tiny()
         try expectGolden(MarkdownReport.render(report, language: .nl), "tiny.nl.md")
         try expectGolden(MarkdownReport.render(report, language: .en), "tiny.en.md")
+        try expectGolden(MarkdownReport.render(report, language: .de), "tiny.de.md")
         try expectGolden(report.jsonText(), "tiny.json")
     }
 
@@ -210,6 +211,21 @@ import Testing
 }
 
 @Suite struct ReportReadabilityTests {
+    @Test func noEnglishWordsInTheDutchAndGermanTexts() throws {
+        // "pool", "goodness-of-fit", "none", "seed": the words a Dutch or German reader stumbles over.
+        let english = ["pool", "goodness", "fit", "none", "seed", "weighting", "respondent", "register"]
+        for language in [ReportLanguage.nl, .de] {
+            for (key, text) in ReportStrings.table(language) {
+                let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+                for word in english {
+                    #expect(!words.contains(word), "\(language) \(key): '\(word)' in \"\(text)\"")
+                }
+            }
+            let md = MarkdownReport.render(try ReportExamples.zeistLike(), language: language).lowercased()
+            #expect(!md.contains("(de pool)") && !md.contains("none") && !md.contains("goodness"))
+        }
+    }
+
     @Test func certainRespondentsAreExplainedByTheirGroupNeverByPerson() throws {
         let report = try ReportExamples.zeistLike()
         let certain = try #require(report.fairness.certain)
@@ -231,7 +247,7 @@ import Testing
         let report = try ReportExamples.zeistLike()
         let steps = ReportText(report, language: .nl).funnelSteps
         #expect(steps.map(\.label) == ["Alle inwoners in de basisregistratie (BRP)", "Van hen 16 jaar of ouder", "Uitnodigingsbrieven",
-                                        "Aanmeldingen (de pool)", "Panelleden"])
+                                        "Aanmeldingen", "Panelleden"])
         #expect(steps.map(\.count) == [62_015, 50_000, 6_500, 935, 150])
         #expect(steps[1].ofPrevious == "80,6%")
         // Edge cases: without the invitation report only the pool and the panel; with all residents eligible one row.

@@ -1,6 +1,6 @@
 /// The languages a report can be written in. Dutch comes first: it is the organisers' language.
 public enum ReportLanguage: String, CaseIterable, Sendable {
-    case nl, en
+    case nl, en, de
 }
 
 /// Every word of the report, one table per language. Placeholders are `{0}`, `{1}`, …
@@ -45,6 +45,7 @@ public struct ReportStrings: Sendable {
         switch language {
         case .nl: return dutch
         case .en: return english
+        case .de: return german
         }
     }
 
@@ -67,7 +68,7 @@ public struct ReportStrings: Sendable {
         .funnelIntro: "Elke stap van de loting, met de aantallen voor zover bekend.",
         .funnelRegister: "Inwoners in de basisregistratie (BRP)",
         .funnelInvited: "Uitnodigingsbrieven",
-        .funnelRespondents: "Aanmeldingen (de pool)",
+        .funnelRespondents: "Aanmeldingen",
         .funnelPanel: "Panelleden",
         .funnelStep: "Stap",
         .funnelCount: "Aantal",
@@ -83,13 +84,13 @@ public struct ReportStrings: Sendable {
         .funnelWeighting: "Weging van de brieven: {0}",
         .funnelChart: "Trechter van de loting",
         .compositionHeading: "Samenstelling per kenmerk",
-        .compositionIntro: "Per kenmerk: het aandeel in de bevolking, onder de aanmelders (pool) en in het panel, met het quotum. \"Evenredig\" is het aantal zetels dat precies bij het bevolkingsaandeel past (aandeel × panelgrootte); \"afwijking\" is het verschil tussen panel en evenredig.",
+        .compositionIntro: "Per kenmerk: het aandeel in de bevolking, onder de aanmelders en in het panel, met het quotum. \"Evenredig\" is het aantal zetels dat precies bij het bevolkingsaandeel past (aandeel × panelgrootte); \"afwijking\" is het verschil tussen panel en evenredig.",
         .colValue: "Waarde",
         .colPopulation: "Bevolking",
-        .colPoolCount: "Pool (n)",
-        .colPoolShare: "Pool",
+        .colPoolCount: "Aanmelders (aantal)",
+        .colPoolShare: "Aanmelders",
         .colQuota: "Quotum",
-        .colPanelCount: "Panel (n)",
+        .colPanelCount: "Panel (aantal)",
         .colPanelShare: "Panel",
         .colProportional: "Evenredig",
         .colDeviation: "Afwijking",
@@ -102,7 +103,7 @@ public struct ReportStrings: Sendable {
         .legendPool: "Aanmelders",
         .legendPanel: "Panel",
         .legendQuota: "Quotum (min–max)",
-        .chartCaption: "{0}: aandelen in bevolking, pool en panel; het gearceerde vlak is het quotum.",
+        .chartCaption: "{0}: aandelen in de bevolking, onder de aanmelders en in het panel; het gekleurde vlak is het quotum.",
         .sharesSum: "De bevolkingsaandelen van {0} tellen op tot {1}; de toetsen rekenen met de aandelen herschaald naar 100%.",
         .sharesSource: "Bevolkingsaandelen: {0}.",
         .sharesFromQuotas: "Bevolkingsaandelen: uit het quotabestand.",
@@ -122,7 +123,7 @@ public struct ReportStrings: Sendable {
         .originTemplate: "het sjabloon {0}, met gepubliceerde cijfers",
         .originQuotas: "het quotabestand {0}",
         .statisticsHeading: "Toetsen: panel en aanmelders tegen de bevolking",
-        .statisticsIntro: "Per kenmerk toetst een goodness-of-fit-toets of de verdeling over de waarden past bij de bevolking. Een p-waarde onder 0,05 geeft aan dat het verschil waarschijnlijk niet op toeval berust. Waar de verwachte aantallen klein zijn (onder 5) wordt een exacte toets gebruikt.",
+        .statisticsIntro: "Per kenmerk kijkt een toets of de verdeling over de waarden past bij de bevolking. Een p-waarde onder 0,05 geeft aan dat het verschil waarschijnlijk niet op toeval berust. Waar de verwachte aantallen klein zijn (onder 5) wordt een exacte toets gebruikt.",
         .colFeature: "Kenmerk",
         .colTest: "Toets",
         .colPValuePanel: "p (panel)",
@@ -159,10 +160,10 @@ public struct ReportStrings: Sendable {
         .guaranteeNash: "Nash haalt altijd de quota en maximaliseert het product van alle kansen: een evenwicht tussen gelijke kansen en een panel dat bij de bevolking past.",
         .guaranteeOther: "Methode {0}: zie de documentatie voor wat zij garandeert.",
         .methodHeading: "Werkwijze",
-        .methodSeed: "Startwaarde (seed)",
+        .methodSeed: "Startwaarde van de loting",
         .methodAlgorithm: "Methode",
         .methodPanelSize: "Panelgrootte",
-        .methodMatching: "Waarden uit de pool zijn met de quota vergeleken zonder op hoofdletters en spaties aan begin en eind te letten.",
+        .methodMatching: "De waarden van de aanmelders zijn met de quota vergeleken zonder op hoofdletters en spaties aan begin en eind te letten.",
         .methodNotes: "Opmerkingen",
         .transparencyHeading: "Controleerbaarheid",
         .transparencyAbsent: "Deze loting is niet vooraf vastgelegd met hashes. Iedereen met dezelfde invoerbestanden en dezelfde startwaarde krijgt met Kleroterion precies hetzelfde panel.",
@@ -214,8 +215,8 @@ public struct ReportStrings: Sendable {
         .compositionIntro: "Per feature: the share in the population, among the respondents (pool) and on the panel, with the quota. \"Proportional\" is the number of seats that exactly matches the population share (share × panel size); \"deviation\" is the panel minus proportional.",
         .colValue: "Value",
         .colPopulation: "Population",
-        .colPoolCount: "Pool (n)",
-        .colPoolShare: "Pool",
+        .colPoolCount: "Aanmelders (aantal)",
+        .colPoolShare: "Aanmelders",
         .colQuota: "Quota",
         .colPanelCount: "Panel (n)",
         .colPanelShare: "Panel",

@@ -6,8 +6,8 @@ public struct ReportFormat: Sendable {
     public let language: ReportLanguage
     public init(_ language: ReportLanguage) { self.language = language }
 
-    private var decimalMark: String { language == .nl ? "," : "." }
-    private var thousands: String { language == .nl ? "." : "," }
+    private var decimalMark: String { language == .en ? "." : "," }
+    private var thousands: String { language == .en ? "," : "." }
 
     /// A fixed-point number with the language's decimal mark (locale-independent).
     public func decimal(_ x: Double, digits: Int) -> String {
