@@ -60,6 +60,8 @@ enum ReportExamples {
         people[n - 1][1] = 7
         people[n - 2][1] = 7
         let origins = ["opleiding": "shares_file:cbs-education-utrecht-2024.csv"]
+        let labels = ["opleiding": ["nl": "Opleidingsniveau", "en": "Education", "de": "Bildungsniveau"],
+                      "wijk": ["nl": "Wijk", "en": "District", "de": "Ortsteil"]]
         var quotaRows: [Quota] = []
         for (name, values, _) in features {
             for (value, share) in values {
@@ -67,6 +69,7 @@ enum ReportExamples {
                 var q = Quota(feature: name, value: value, min: max(0, Int(seats.rounded(.down)) - 1),
                               max: Int(seats.rounded(.up)) + 1, populationShare: share)
                 q.shareSource = origins[name] ?? "register:register.csv"
+                q.featureLabels = labels[name] ?? [:]
                 quotaRows.append(q)
             }
         }

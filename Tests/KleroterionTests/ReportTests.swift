@@ -91,8 +91,8 @@ import Testing
         for feature in report.features {
             let test = try #require(feature.panelTest)
             let line = text.reading(feature)
-            #expect(line == (test.showsDifference ? "The panel differs from the population in \(feature.name)."
-                                                   : "No evidence that the panel differs from the population in \(feature.name)."))
+            #expect(line == (test.showsDifference ? "The panel differs from the population in \(text.name(feature))."
+                                                   : "No evidence that the panel differs from the population in \(text.name(feature))."))
         }
         // The Zeist-like pool is skewed towards the highly educated: the respondents differ from the population.
         let education = try #require(report.features.first { $0.name == "opleiding" })
@@ -153,7 +153,7 @@ import Testing
                 #expect(htmlRow == expected, "HTML row of \(feature.name) = \(v.value)")
             }
             // Statistics: the p-values agree.
-            let statRow = try #require(mdRows.first { $0.first == feature.name && $0.count == 6 })
+            let statRow = try #require(mdRows.first { $0.first == text.name(feature) && $0.count == 6 })
             #expect(statRow[2] == text.pValueText(feature.panelTest))
             #expect(statRow[4] == text.pValueText(feature.poolTest))
             #expect(html.contains("<td class=\"n\">\(ReportCharts.esc(text.pValueText(feature.panelTest)))</td>"))
@@ -234,9 +234,13 @@ import Testing
         #expect(certain.unexplained == 0)
         let md = MarkdownReport.render(report, language: .nl)
         #expect(md.contains("2 aanmelders hadden 100% kans"))
-        #expect(md.contains("wijk Austerlitz: er meldden zich 2 mensen aan, en de quota vraagt er minstens 2."))
+        #expect(md.contains("Wijk Austerlitz: er meldden zich 2 mensen aan, en de quota vraagt er minstens 2."))
         #expect(!md.contains("Z100933") && !md.contains("Z100934"))
-        #expect(MarkdownReport.render(report, language: .en).contains("2 respondents had a 100% chance"))
+        let en = MarkdownReport.render(report, language: .en)
+        #expect(en.contains("2 respondents had a 100% chance") && en.contains("District Austerlitz: 2 people registered"))
+        // Features show with their template labels, per language; a feature without one keeps its column name.
+        #expect(en.contains("### Education") && en.contains("### leeftijd") && !en.contains("### opleiding"))
+        #expect(MarkdownReport.render(report, language: .de).contains("### Bildungsniveau"))
         // Nobody certain: no explanation at all.
         let tiny = try ReportExamples.tiny()
         #expect(tiny.fairness.certain == nil)

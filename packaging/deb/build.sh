@@ -43,7 +43,7 @@ Version: $VERSION
 Section: science
 Priority: optional
 Architecture: $ARCH
-Depends: libgsl27, libglpk40, libc6, libstdc++6
+Depends: libgsl27, libglpk40, libc6, libstdc++6, libgcc-s1
 Recommends: python3, chromium
 Installed-Size: $SIZE
 Maintainer: Kleroterion project <kleroterion@localhost>

@@ -47,10 +47,11 @@ public enum QuotaDerivation {
         /// `feature,value,min,max,population_share,share_source`, the quotas file `select` reads. The last column
         /// says where each share came from, so that the report can say it per feature.
         public var csv: String {
-            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share", "share_source"])
+            let labelled = quotas.contains { !$0.featureLabels.isEmpty }
+            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share", "share_source"] + (labelled ? ["feature_label"] : []))
             for q in quotas {
                 out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? "",
-                                       q.shareSource ?? ""])
+                                       q.shareSource ?? ""] + (labelled ? [Quota.formatLabels(q.featureLabels)] : []))
             }
             return out
         }
@@ -188,6 +189,10 @@ public enum QuotaDerivation {
                 throw KleroterionError(file: template.path, "the quotas of \(feature.name) add up to \(lo)–\(hi) seats, so no panel of \(k) can meet them",
                                        fix: "check the fixed seats of \(feature.name) in the template, or the panel size")
             }
+        }
+        // The template's labels ride along in the quotas file, so the report can name features for readers.
+        for i in quotas.indices {
+            quotas[i].featureLabels = template.features.first { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(quotas[i].feature) }?.labels ?? [:]
         }
         return Result(quotas: quotas, sources: sources, notes: notes, countedResidents: census?.total)
     }

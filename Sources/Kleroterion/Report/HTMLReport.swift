@@ -59,7 +59,7 @@ public enum HTMLReport {
         composition += "<span class=\"key out\">\(e(t(.legendOutsideQuota)))</span> <span class=\"key far\">\(e(t(.legendFar)))</span></p>\n"
         let scale = ReportCharts.compositionScale(report.features, panelSize: report.panelSize)
         for (i, feature) in report.features.enumerated() {
-            composition += "<div class=\"feature\" data-feature=\"\(e(feature.name))\">\n<h3>\(e(feature.name))</h3>\n"
+            composition += "<div class=\"feature\" data-feature=\"\(e(feature.name))\">\n<h3>\(e(x.name(feature)))</h3>\n"
             composition += "<figure data-chart=\"feature-\(i + 1)\">\(both(ReportCharts.composition(feature, panelSize: report.panelSize, scale: scale, text: x), ReportCharts.composition(feature, panelSize: report.panelSize, scale: scale, narrow: true, text: x)))</figure>\n"
             let rows = feature.values.map { v -> [String] in
                 var cells = x.cells(v).map(e)
@@ -80,7 +80,7 @@ public enum HTMLReport {
         var statistics = "<p>\(e(t(.statisticsIntro)))</p>\n"
         statistics += table([t(.colFeature), t(.colTest), t(.colPValuePanel), t(.colReading), t(.colPValuePool), t(.colPoolReading)],
                             report.features.map { feature in
-                                [e(feature.name), e(feature.panelTest.map(x.methodName) ?? x.dash), e(x.pValueText(feature.panelTest)),
+                                [e(x.name(feature)), e(feature.panelTest.map(x.methodName) ?? x.dash), e(x.pValueText(feature.panelTest)),
                                  e(x.reading(feature)), e(x.pValueText(feature.poolTest)), e(x.poolReading(feature))]
                             }, numeric: [2, 4],
                             rowAttributes: report.features.map { feature in

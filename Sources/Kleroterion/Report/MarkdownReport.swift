@@ -35,7 +35,7 @@ public enum MarkdownReport {
 
         out += ["## 3. " + t(.compositionHeading), "", t(.compositionIntro), "", x.sharesSource, ""]
         for feature in report.features {
-            out += ["### " + feature.name, ""]
+            out += ["### " + x.name(feature), ""]
             table(x.columnHeaders + [t(.colFlag)], feature.values.map { v in
                 x.cells(v) + [[v.outsideQuota ? "⚠ " + t(.flagOutside) : nil, v.farFromProportional ? t(.flagFar) : nil]
                     .compactMap { $0 }.joined(separator: "; ")]
@@ -47,7 +47,7 @@ public enum MarkdownReport {
         out += ["## 4. " + t(.statisticsHeading), "", t(.statisticsIntro), ""]
         table([t(.colFeature), t(.colTest), t(.colPValuePanel), t(.colReading), t(.colPValuePool), t(.colPoolReading)],
               report.features.map { feature in
-                  [feature.name, feature.panelTest.map(x.methodName) ?? x.dash, x.pValueText(feature.panelTest), x.reading(feature),
+                  [x.name(feature), feature.panelTest.map(x.methodName) ?? x.dash, x.pValueText(feature.panelTest), x.reading(feature),
                    x.pValueText(feature.poolTest), x.poolReading(feature)]
               }, right: [2, 4])
         if x.hasSimulatedTests { out += [t(.simulatedNote, f.count(GoodnessOfFit.simulationCount)), ""] }

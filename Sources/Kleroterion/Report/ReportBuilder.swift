@@ -49,6 +49,8 @@ public enum ReportBuilder {
                     farFromProportional: proportional.map { isFar(seats: panel[v], proportional: $0) } ?? false))
             }
             var composition = FeatureComposition(name: feature.name, values: values)
+            let labels = quotaRows.first { !$0.featureLabels.isEmpty }?.featureLabels
+            composition.labels = labels
             composition.sharesOrigin = sharesOrigin(feature: feature.name, quotaRows: quotaRows, quotas: quotas, context: context)
             let known = shares.compactMap { $0 }
             if known.count == shares.count, !known.isEmpty {

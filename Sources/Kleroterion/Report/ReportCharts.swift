@@ -35,7 +35,7 @@ enum ReportCharts {
         let leading = scale / pow(10, floor(log10(scale)))
         let ticks = abs(leading - 2) < 1e-9 ? 4 : 5
         func px(_ share: Double) -> Double { label + plot * min(share, scale) / scale }
-        var s = svgOpen(width: width, height: height, title: x.t(.chartCaption, feature.name))
+        var s = svgOpen(width: width, height: height, title: x.t(.chartCaption, x.name(feature)))
         s += legend(x, y: 13, start: narrow ? 8 : 200, wrapAt: narrow ? width : nil)
         for tick in 0...ticks {
             let value = scale * Double(tick) / Double(ticks), xx = px(value)

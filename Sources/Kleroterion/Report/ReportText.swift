@@ -77,7 +77,7 @@ public struct ReportText: Sendable {
         if tested.isEmpty {
             lines.append(t(.summaryNoShares))
         } else {
-            let differing = tested.filter { $0.panelTest!.showsDifference }.map(\.name)
+            let differing = tested.filter { $0.panelTest!.showsDifference }.map(name)
             lines.append(differing.isEmpty ? t(.summaryNoDifference) : t(.summaryDifference, differing.joined(separator: ", ")))
         }
         let fair = report.fairness
@@ -122,11 +122,21 @@ public struct ReportText: Sendable {
         return lines
     }
 
+    /// A feature's name for readers: its template label in this language, else the column name.
+    public func name(_ feature: FeatureComposition) -> String {
+        feature.labels?[t.language.rawValue] ?? feature.name
+    }
+
+    /// The reader's name of the feature called `column` in the data.
+    public func name(column: String) -> String {
+        report.features.first { $0.name == column }.map(name) ?? column
+    }
+
     /// Why some respondents were certain to be chosen, naming groups only; empty when nobody was.
     public var certainSentences: [String] {
         guard let c = report.fairness.certain, c.count > 0 else { return [] }
         var lines = [t(.certainIntro, f.count(c.count))]
-        for g in c.groups { lines.append(t(.certainGroup, g.feature, g.value, f.count(g.respondents), f.count(g.quotaMin))) }
+        for g in c.groups { lines.append(t(.certainGroup, name(column: g.feature), g.value, f.count(g.respondents), f.count(g.quotaMin))) }
         if c.unexplained > 0 { lines.append(t(.certainOther, f.count(c.unexplained))) }
         return lines
     }
@@ -165,8 +175,8 @@ public struct ReportText: Sendable {
 
     /// The one-line reading of the panel test of a feature.
     public func reading(_ feature: FeatureComposition) -> String {
-        guard let test = feature.panelTest else { return t(.readingNoShares, feature.name) }
-        return test.showsDifference ? t(.readingEvidence, feature.name) : t(.readingNoEvidence, feature.name)
+        guard let test = feature.panelTest else { return t(.readingNoShares, name(feature)) }
+        return test.showsDifference ? t(.readingEvidence, name(feature)) : t(.readingNoEvidence, name(feature))
     }
 
     public func poolReading(_ feature: FeatureComposition) -> String {
@@ -220,7 +230,7 @@ public struct ReportText: Sendable {
     /// A remark when a feature's shares do not add up to 100%.
     public func sharesRemark(_ feature: FeatureComposition) -> String? {
         guard let total = feature.populationShareTotal, abs(total - 1) > 0.0005 else { return nil }
-        return t(.sharesSum, feature.name, f.percent(total))
+        return t(.sharesSum, name(feature), f.percent(total))
     }
 
     public var sharesSource: String {

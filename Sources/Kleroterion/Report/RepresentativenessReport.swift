@@ -113,6 +113,8 @@ public struct FeatureComposition: Codable, Sendable, Equatable {
     public var populationShareTotal: Double?
     /// Where the population shares came from: `register:FILE`, `shares_file:FILE`, `template:NAME`, `quotas:FILE`.
     public var sharesOrigin: String?
+    /// The feature's name for readers per language, from the template (via the quotas file); empty when none.
+    public var labels: [String: String]?
 
     public init(name: String, values: [ValueComposition], panelTest: FitTest? = nil, poolTest: FitTest? = nil, populationShareTotal: Double? = nil) {
         self.name = name; self.values = values; self.panelTest = panelTest; self.poolTest = poolTest
