@@ -28,7 +28,7 @@ python3 "$HERE/generate_register.py" --out "$OUT/register.csv"
 
 step "2. Invitation lottery: 6,500 letters, one per address, in proportion to the districts"
 "$BIN" invite --register "$OUT/register.csv" --count 6500 --seed "$INVITE_SEED" --out "$OUT/invite" \
-  --one-per-address "$ADDRESS" --strata district --min-age 16 --reference-date "$REFERENCE_DATE"
+  --household-columns "$ADDRESS" --strata district --min-age 16 --reference-date "$REFERENCE_DATE"
 
 step "3. Simulated registrations (education self-reported)"
 python3 "$HERE/simulate_response.py" --invitations "$OUT/invite/invitations.csv" --out-dir "$OUT"
