@@ -31,9 +31,9 @@ struct ColumnOptions: ParsableArguments {
     func apply(to table: Table, template: StrataTemplate? = nil) throws -> Table {
         let (mapped, renames, notes) = try mapping(template: template).apply(to: table)
         if !renames.isEmpty {
-            note("\(table.source): " + renames.map { "\($0.header) → \($0.canonical)" }.joined(separator: ", "))
+            pendingNotes.append("\(table.source): " + renames.map { "\($0.header) → \($0.canonical)" }.joined(separator: ", "))
         }
-        for n in notes { note(n) }
+        pendingNotes += notes
         return mapped
     }
 }
@@ -61,7 +61,7 @@ struct PoolColumnOptions: ParsableArguments {
         }
         let result = try AgeBandColumn.add(to: mapped, feature: feature, bands: bands, birthColumn: birthDateColumn,
                                            reference: reference, policy: columns.policy())
-        for n in result.notes { note(n) }
+        pendingNotes += result.notes
         return result.table
     }
 

@@ -45,7 +45,7 @@ struct InviteCommand: ParsableCommand {
             // own headers (`district` → `wijk`); the letters file keeps the register's headers.
             let header = try CSVStream(path: register).header
             let renames = try ColumnMapping(spec: columns).renames(for: header)
-            if !renames.isEmpty { note("\(register): " + renames.map { "\($0.header) → \($0.canonical)" }.joined(separator: ", ")) }
+            if !renames.isEmpty { pendingNotes.append("\(register): " + renames.map { "\($0.header) → \($0.canonical)" }.joined(separator: ", ")) }
             func own(_ name: String) -> String { renames.first { $0.canonical.lowercased() == name.lowercased() }?.header ?? name }
             var settings = InvitationSettings(count: count)
             settings.strataColumns = columnList(strata).map { $0 == "age_band" ? $0 : own($0) }

@@ -7,8 +7,8 @@
 /// 2. a template's `columns:` block (the same pairs, written once for a municipality);
 /// 3. the common Dutch BRP export headers (`geslacht`, `geboortedatum`, `huisnummer`, `wijk`, …), recognised when the
 ///    canonical column is not already there.
-/// Values of a recognised gender column written `M`/`V`/`O` are read as `man`/`vrouw`/`overig`, so that a register
-/// and a registration form that spell them differently still match.
+/// Values of a renamed gender column (e.g. the BRP's `geslacht`) written `M`/`V`/`O` are read as `man`/`vrouw`/`overig`,
+/// so that a register and a registration form that spell them differently still match.
 public struct ColumnMapping: Sendable, Equatable {
     /// One rename: the file's header → the canonical name, and why.
     public struct Rename: Sendable, Equatable {
@@ -103,7 +103,10 @@ public struct ColumnMapping: Sendable, Equatable {
             if let i = out.header.firstIndex(where: { $0.lowercased() == r.header.lowercased() }) { out.header[i] = r.canonical }
         }
         var notes: [String] = []
-        if let g = out.columnIndex("gender"), let spelled = Self.genderSpelling(out.rows.map { $0[g] }) {
+        // Only a renamed column (the BRP's geslacht, or one named by --columns) has its codes spelled out: a file that
+        // already says `gender` keeps its own values, which its quotas use.
+        if renames.contains(where: { $0.canonical.lowercased() == "gender" }),
+           let g = out.columnIndex("gender"), let spelled = Self.genderSpelling(out.rows.map { $0[g] }) {
             for r in out.rows.indices { out.rows[r][g] = spelled[QuotaSet.matchKey(out.rows[r][g])] ?? out.rows[r][g] }
             notes.append("\(table.source): gender M / V / O read as man / vrouw / overig.")
         }
