@@ -12,6 +12,7 @@ struct SelectCommand: ParsableCommand {
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
     @OptionGroup(title: "Your own column names and birth dates") var registerColumns: PoolColumnOptions
+    @Flag(help: "Also show the solver's steps (stages, classes, ILPs) on stderr.") var verbose = false
     @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
     @Option(help: "How many seats the panel has.") var panelSize: Int
     @Option(help: "The public seed text, e.g. \"2026-03-14 lotto 3 17 22 31 40 41\".") var seed: String
@@ -50,10 +51,17 @@ struct SelectCommand: ParsableCommand {
                 note("The quotas cannot be met; relaxing them by \(suggested.seats) seat(s) (--relax): " + suggested.summary.joined(separator: "; "))
             }
             let language = try ReportFiles.language(self.language)
+            // The steps are said once everything is written: a failing draw prints only its one error.
+            var steps = [ConsoleText.line(.read, language, ReportFormat(language).count(pool.count))]
+            if check.isFeasible { steps.append(ConsoleText.line(.feasible, language)) }
             let shares = try populationShares.map { try PopulationShares.load(path: $0) }
             let invitationSummary = try invitations.map { try InvitationsSummary.load(directory: $0) } ?? nil
-            let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
+            var progress: (@Sendable (String) -> Void)?
+            if verbose { progress = { note($0) } }
+            let options = SelectionOptions(timeLimit: timeLimit, progress: progress)
             var outcome = try algorithm.select(problem, random: random, options: options)
+            let smallest = ReportFormat(language).chance(outcome.probabilities.values.min() ?? 0)
+            steps.append(ConsoleText.line(outcome.probabilities.isEstimate ? .estimated : .fair, language, smallest))
             var files = OutputFiles(directory: out)
             if let relaxation {
                 outcome.notes.append("The quotas were relaxed with --relax by \(relaxation.seats) seat(s), because they could not be met: "
@@ -71,8 +79,9 @@ struct SelectCommand: ParsableCommand {
                 seed: seed, populationShares: shares, registerCount: registerCount, invitedCount: invitedCount, invitations: invitationSummary?.countingRespondents(in: pool.table)))
             try ReportFiles.add(report, language: language, to: &files)
             try files.commit()
-            print("Drew a panel of \(outcome.panel.count) from \(pool.count) respondents with \(outcome.algorithm).")
-            print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
+            for line in steps { print(line) }
+            print(ConsoleText.line(.drawn, language, ReportFormat(language).count(outcome.panel.count), ReportFormat(language).count(pool.count)))
+            print(ConsoleText.line(.wrote, language, out, files.names.joined(separator: ", ")))
             for line in outcome.notes { print(line) }
         }
     }

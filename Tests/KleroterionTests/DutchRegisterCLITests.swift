@@ -98,8 +98,15 @@ import Testing
         #expect(noDate.status == 2 && noDate.stderr.contains("--reference-date"))
         let check = try kleroterion(["check"] + common + ["--reference-date", "2020-11-01"])
         #expect(check.stdout.hasPrefix("Feasible"))
-        _ = try kleroterion(["select"] + common + ["--reference-date", "2020-11-01", "--seed", "Zeist, panel", "--algorithm", "leximin",
-                                                  "--invitations", "invite", "--out", "panel"])
+        let select = try kleroterion(["select"] + common + ["--reference-date", "2020-11-01", "--seed", "Zeist, panel", "--algorithm", "leximin",
+                                                            "--invitations", "invite", "--out", "panel"])
+        // The console speaks the organiser's language, one line per step; the solver's details only with --verbose.
+        let lines = select.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Aanmeldingen gelezen: ") == true)
+        #expect(lines.contains("Quota gecontroleerd: er is een panel mogelijk."))
+        #expect(lines.contains { $0.hasPrefix("Eerlijkste loting berekend: ieder heeft minstens ") && $0.hasSuffix("% kans.") })
+        #expect(lines.contains { $0.hasPrefix("Panel van 20 geloot uit ") })
+        #expect(!select.stderr.lowercased().contains("stage") && !select.stderr.contains("ILP"))
 
         // The panel meets the quotas on the derived age bands, and nobody is lost or doubled.
         let panel = try CSVReader.read(path: folder + "/panel/panel.csv")
