@@ -36,13 +36,27 @@ enum ArgumentErrors {
         }
     }
 
+    /// The names of the commands a user may type (hidden benchmark commands left out).
+    static var commandNames: [String] {
+        KleroterionCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+    }
+
+    /// Refuses `kleroterion help TOPIC` with an unknown topic, which would print the general help and exit 0: that
+    /// reads as success (issue #15).
+    static func refuseUnknownHelpTopic(_ arguments: [String]) throws {
+        guard arguments.first == "help", let topic = arguments.dropFirst().first, !topic.hasPrefix("-") else { return }
+        if !KleroterionCommand.configuration.subcommands.contains(where: { $0._commandName == topic }) {
+            throw KleroterionError("there is no command '\(topic)'", fix: "choose one of: \(commandNames.joined(separator: ", ")) (e.g. kleroterion help select)")
+        }
+    }
+
     /// The message for an argument error, as a `KleroterionError` (which is printed as `error: …` and `Fix: …`).
     static func describe(_ error: Error, arguments: [String]) -> KleroterionError {
         if let error = error as? KleroterionError { return error }
         let help = "kleroterion " + (subcommand(arguments).map { $0 + " " } ?? "") + "--help"
         let names = KleroterionCommand.configuration.subcommands.map { $0._commandName }
         if let first = arguments.first, !first.hasPrefix("-"), first != "help", !names.contains(first) {
-            return KleroterionError("'\(first)' is not a kleroterion command", fix: "choose one of: \(names.joined(separator: ", "))")
+            return KleroterionError("'\(first)' is not a kleroterion command", fix: "choose one of: \(commandNames.joined(separator: ", "))")
         }
         let text = KleroterionCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "the arguments are not valid"
         if let (value, option) = match(text, #"^The value '(.*)' is invalid for '(--[a-z-]+)"#) {

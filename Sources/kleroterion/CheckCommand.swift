@@ -15,6 +15,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: PoolColumnOptions
     @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
     @Option(help: "How many seats the panel has.") var panelSize: Int
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
@@ -28,8 +29,8 @@ struct CheckCommand: ParsableCommand {
             let folder = out ?? (quotas as NSString).deletingLastPathComponent
             var files = try outputFolder(folder.isEmpty ? "." : folder, inputs: [people, quotas], replace: replace, placement: .intoFolder,
                                          names: ["quotas-relaxed.csv", "relaxation.md"])
-            let pool = try Pool.load(path: people, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
+            let pool = try registerColumns.loadPool(people, idColumn: idColumn, quotas: quotaSet)
             warnAboutFormulas(pool.table)
             let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
                                                householdColumns: try columnList(householdColumns, option: "--household-columns"))

@@ -11,6 +11,7 @@ struct CommitCommand: ParsableCommand {
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: PoolColumnOptions
     @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
     @Option(help: "How many seats the panel has.") var panelSize: Int
     @Option(help: "The fair algorithm whose distribution is rounded (leximin or maximin: those a verifier can recompute).") var algorithm: String = "leximin"
@@ -40,8 +41,8 @@ struct CommitCommand: ParsableCommand {
                                        fix: "use --algorithm leximin (the default) or maximin")
             }
             let format = try SeedFormat(parsing: seedFormat)
-            let (peopleInput, pool) = try readInput(people) { try Pool(table: $0, idColumn: idColumn) }
             let (quotasInput, quotaSet) = try readInput(quotas) { try QuotaSet(table: $0) }
+            let (peopleInput, pool) = try readInput(people) { try Pool(table: registerColumns.poolTable($0, quotas: quotaSet), idColumn: idColumn) }
             warnAboutFormulas(pool.table)
             let households = try columnList(householdColumns, option: "--household-columns")
             let settings = Commitment.Settings(panels: panels, panelSize: panelSize, algorithm: algorithm, idColumn: idColumn,

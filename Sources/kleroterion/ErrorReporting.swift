@@ -10,6 +10,7 @@ import Kleroterion
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+        for line in pendingNotes { note(line) }   // after success only: a bad input gets one message, nothing else
     } catch let error as KleroterionError {
         FileHandle.standardError.write(Data(("error: " + error.description + "\n").utf8))
         throw ExitCode(2)
@@ -54,6 +55,9 @@ func checkedCount(_ value: Int?, option: String) throws -> Int? {
 func warnAboutFormulas(_ tables: Table...) {
     for table in tables { if let warning = SpreadsheetSafety.warning(table) { note(warning) } }
 }
+
+/// Remarks on how the inputs were read (column mapping, derived age bands), printed once the command has succeeded.
+nonisolated(unsafe) var pendingNotes: [String] = []
 
 /// Writes a line to stderr (progress and warnings; stdout is kept for results).
 func note(_ text: String) {

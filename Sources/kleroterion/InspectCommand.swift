@@ -14,6 +14,8 @@ struct InspectCommand: ParsableCommand {
     )
 
     @Argument(help: "The CSV file (',' or ';', UTF-8).") var file: String
+    @Option(help: "Your file's column names, as name=column pairs (e.g. gender=geslacht); shows how they would be read.") var columns: String?
+    @Option(help: "A template whose columns: block to apply as well (a name in strata-templates/ or a file).") var template: String?
 
     func run() throws {
         try reportingErrors {
@@ -32,9 +34,14 @@ struct InspectCommand: ParsableCommand {
             let seconds = Date().timeIntervalSince(started)
             let d = csv.delimiter == UInt8(ascii: ";") ? "';'" : "','"
             print("\(file): \(csv.rowCount) rows, \(csv.header.count) columns, delimiter \(d), \(csv.byteCount) bytes, read in \(String(format: "%.3f", seconds)) s")
+            // The names the other commands will use for these columns (--columns, the template, BRP headers).
+            let strata = try template.map { try StrataTemplate.load(path: StrataTemplate.locate($0, in: QuotasCommand.templateDirectories())) }
+            let renames = try ColumnMapping(spec: columns).adding(strata?.columnPairs ?? []).renames(for: csv.header)
             for (name, empty) in zip(csv.header, blanks) {
-                print("  \(name): \(empty) empty")
+                let rename = renames.first { $0.header == name }
+                print("  \(name): \(empty) empty" + (rename.map { "  → read as \($0.canonical) (\($0.origin))" } ?? ""))
             }
+            if renames.isEmpty { print("Column mapping: none needed (no --columns, no recognised BRP headers).") }
             if !formulas.isEmpty {
                 print("Spreadsheet safety: \(formulas.count) value\(formulas.count == 1 ? " starts" : "s start") with = + - or @, which a spreadsheet may run as a formula"
                       + " (open the file as text; see docs/input-files.md):")

@@ -19,7 +19,13 @@ struct InviteCommand: ParsableCommand {
     @Option(help: "How many letters to send.") var count: Int
     @Option(help: "The public seed text, e.g. \"2026-03-14 lotto 3 17 22 31 40 41\".") var seed: String
     @Option(help: "The output folder.") var out: String
-    @Option(help: "Columns that together form an address; one letter per address, to a resident drawn by lot (e.g. street,house_number,postcode).") var onePerAddress: String?
+    @Option(name: [.customLong("household-columns"), .customLong("one-per-address")],
+            help: "Columns that together form an address; one letter per address, to a resident drawn by lot (e.g. street,house_number,postcode). --one-per-address is the old name.")
+    var householdColumns: String?
+    @Option(help: "Your register's column names, as name=column pairs: e.g. birth_date=geboortedatum,district=wijk. Common BRP headers (geboortedatum, huisnummer, postcode, wijk, …) are recognised without it.")
+    var columns: String?
+    @Option(help: "What to do with partly unknown birth dates such as 19700000: refuse (stop and say where), exclude (no letter, counted) or impute (the middle of the unknown period).")
+    var unknownBirthDates: String = "refuse"
     @Option(help: "Columns whose combinations form the strata, e.g. district,age_band (age_band is derived from the birth date).") var strata: String?
     @Option(help: "Youngest age that may get a letter, in completed years on the reference date.") var minAge: Int?
     @Option(help: "Oldest age that may get a letter.") var maxAge: Int?
@@ -39,11 +45,21 @@ struct InviteCommand: ParsableCommand {
             var files = try outputFolder(out, inputs: [register, responseRates, previousInvitations, previousRespondents, oversample, exclude], replace: replace)
             try checkedRange(minAge, option: "--min-age", 0...150, meaning: "years")
             try checkedRange(maxAge, option: "--max-age", 0...150, meaning: "years")
+            // The register is streamed, so instead of renaming its columns the option values are translated to its
+            // own headers (`district` → `wijk`); the letters file keeps the register's headers.
+            let header = try CSVStream(path: register).header
+            let renames = try ColumnMapping(spec: columns).renames(for: header)
+            if !renames.isEmpty { pendingNotes.append("\(register): " + renames.map { "\($0.header) → \($0.canonical)" }.joined(separator: ", ")) }
+            func own(_ name: String) -> String { renames.first { $0.canonical.lowercased() == name.lowercased() }?.header ?? name }
             var settings = InvitationSettings(count: count)
-            settings.strataColumns = try columnList(strata, option: "--strata", example: "district,age_band")
-            settings.addressColumns = try columnList(onePerAddress, option: "--one-per-address", example: "street,house_number,postcode")
-            settings.idColumn = idColumn
-            settings.birthDateColumn = birthDateColumn
+            settings.strataColumns = try columnList(strata, option: "--strata", example: "district,age_band").map { $0 == "age_band" ? $0 : own($0) }
+            settings.addressColumns = try columnList(householdColumns, option: "--household-columns", example: "street,house_number,postcode").map(own)
+            settings.idColumn = own(idColumn)
+            settings.birthDateColumn = own(birthDateColumn)
+            guard let policy = UnknownBirthDatePolicy(rawValue: unknownBirthDates.lowercased()) else {
+                throw KleroterionError("--unknown-birth-dates '\(unknownBirthDates)' is not one of refuse, exclude, impute", fix: "write --unknown-birth-dates exclude (or impute, or refuse)")
+            }
+            settings.unknownBirthDates = policy
             settings.minAge = minAge
             settings.maxAge = maxAge
             if let minAge, let maxAge, minAge > maxAge {
@@ -91,6 +107,7 @@ struct InviteCommand: ParsableCommand {
             print("Drew \(outcome.invitedRows.count) letters from \(outcome.eligible) eligible residents"
                   + (outcome.addresses.map { " at \($0) addresses (one per address)" } ?? "")
                   + " in \(outcome.strata.count) strat\(outcome.strata.count == 1 ? "um" : "a").")
+            if outcome.unknownBirthDates > 0 { print("Left out: \(outcome.unknownBirthDates) residents with a partly unknown birth date (--unknown-birth-dates exclude).") }
             if settings.responseRates != nil {
                 print(String(format: "Expected respondents: %.0f (%.0f with proportional letters); expected pool vs population distance %.2f%% (%.2f%% with proportional letters).",
                              report.expectedRespondents, report.expectedRespondentsWithProportionalLetters,

@@ -10,7 +10,7 @@ struct QuotasCommand: ParsableCommand {
         discussion: """
             For every feature and value: min = floor(share × panel size), max = ceil(share × panel size), widened by \
             --tolerance seats. Shares come from the register (age bands, gender, district), from a shares file \
-            (education), or from the template itself. Writes feature,value,min,max,population_share. \
+            (education), or from the template itself. Writes feature,value,min,max,population_share,share_source. \
             Quotas on combinations come from joint shares rows in the shares file (gender&age_band,vrouw&16-24,0.071) \
             or from the register's joint counts (--combine gender&age_band).
             Templates: strata-templates/*.yaml (give a name such as nl-gemeente, or a file path).
@@ -29,6 +29,7 @@ struct QuotasCommand: ParsableCommand {
     @Flag(help: "Overwrite the --out file if it exists.") var replace = false
     @Option(help: "Also a quota per combination of these features, counted jointly in the register, e.g. gender&age_band (repeatable).")
     var combine: [String] = []
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: ColumnOptions
 
     func run() throws {
         try reportingErrors {
@@ -48,11 +49,12 @@ struct QuotasCommand: ParsableCommand {
             var files = try outputFolder(outFolder.isEmpty ? "." : outFolder, inputs: [path, register, shares], replace: replace,
                                          placement: .intoFolder, names: [outURL.lastPathComponent])
             let strata = try StrataTemplate.load(path: path)
-            let table = try register.map { try CSVReader.read(path: $0) }
-            let shareFile = try shares.map { try PopulationShares.load(path: $0) }
-            let settings = QuotaDerivation.Settings(panelSize: panelSize, tolerance: tolerance, referenceDate: reference,
+            let table = try register.map { try registerColumns.read($0, template: strata) }
+            let shareFile = try shares.map { try PopulationShares.load(path: Self.resolve($0, in: Self.sharesDirectories())) }
+            var settings = QuotaDerivation.Settings(panelSize: panelSize, tolerance: tolerance, referenceDate: reference,
                                                     minAge: minAge, birthDateColumn: birthDateColumn,
                                                     combinations: combine.map(QuotaSet.combinationParts))
+            settings.unknownBirthDates = try registerColumns.policy()
             let result = try QuotaDerivation.derive(template: strata, register: table, shares: shareFile, settings: settings)
             files.add(outURL.lastPathComponent, result.csv)
             try files.commit()
@@ -71,6 +73,22 @@ struct QuotasCommand: ParsableCommand {
             print("\nWrote \(out)")
         }
     }
+
+    /// A shares file by path, or by name (`cbs-education-utrecht-2024`) in `strata-templates/shares/`, looked up the
+    /// same way as templates, so that `--shares` works from any folder.
+    static func resolve(_ nameOrPath: String, in directories: [String]) -> String {
+        if FileManager.default.fileExists(atPath: nameOrPath) { return nameOrPath }
+        let file = nameOrPath.hasSuffix(".csv") ? nameOrPath : nameOrPath + ".csv"
+        for dir in directories {
+            let candidate = (dir as NSString).appendingPathComponent(file)
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let bare = (dir as NSString).appendingPathComponent((file as NSString).lastPathComponent)
+            if FileManager.default.fileExists(atPath: bare) { return bare }
+        }
+        return nameOrPath   // the reader then names the missing file
+    }
+
+    static func sharesDirectories() -> [String] { templateDirectories().map { ($0 as NSString).appendingPathComponent("shares") } }
 
     /// Where template names are looked up: ./strata-templates, then the folder next to the program's build
     /// (…/.build/release/kleroterion → …/strata-templates), then an installed share folder.

@@ -11,6 +11,8 @@ struct SelectCommand: ParsableCommand {
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: PoolColumnOptions
+    @Flag(help: "Also show the solver's steps (stages, classes, ILPs) on stderr.") var verbose = false
     @Option(help: "The quotas: feature,value,min,max[,population_share].") var quotas: String
     @Option(help: "How many seats the panel has.") var panelSize: Int
     @Option(help: "The public seed text, e.g. \"2026-03-14 lotto 3 17 22 31 40 41\".") var seed: String
@@ -24,7 +26,7 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Residents in the register, for the report's funnel.") var registerCount: Int?
     @Option(help: "Invitation letters sent, for the report's funnel.") var invitedCount: Int?
     @Option(help: "The folder `kleroterion invite` wrote to; its invitations-report.json fills the report's funnel.") var invitations: String?
-    @Option(help: "Language of report.md and report.html: nl (default) or en.") var language: String = "nl"
+    @Option(help: "Language of report.md and report.html: nl (default), en or de.") var language: String = "nl"
     @Option(help: "Also draw this many ranked alternates (alternates.csv), chosen for the panel's expected drop-outs (docs/alternates.md).") var alternates: Int = 0
     @Option(help: "Drop-out rates: feature,value,dropout_rate or id,dropout_rate (default 10 % for everybody).") var dropoutRates: String?
     @Flag(help: "Prefer, within the fair mix, panels with slack on the quotas, keeping every chance within --robust-epsilon.") var robust = false
@@ -46,8 +48,8 @@ struct SelectCommand: ParsableCommand {
             var files = try outputFolder(out, inputs: [people, quotas, populationShares, invitations, dropoutRates], replace: replace)
             let random = try SeededRandom(seed: seed)
             let algorithm = try SelectionAlgorithms.named(self.algorithm)
-            let pool = try Pool.load(path: people, idColumn: idColumn)
             let quotaSet = try QuotaSet.load(path: quotas)
+            let pool = try registerColumns.loadPool(people, idColumn: idColumn, quotas: quotaSet)
             warnAboutFormulas(pool.table)
             var problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
                                                householdColumns: try columnList(householdColumns, option: "--household-columns"))
@@ -63,6 +65,9 @@ struct SelectCommand: ParsableCommand {
                 note("The quotas cannot be met; relaxing them by \(suggested.seats) seat(s) (--relax): " + suggested.summary.joined(separator: "; "))
             }
             let language = try ReportFiles.language(self.language)
+            // The steps are said once everything is written: a failing draw prints only its one error.
+            var steps = [ConsoleText.line(.read, language, ReportFormat(language).count(pool.count))]
+            if check.isFeasible { steps.append(ConsoleText.line(.feasible, language)) }
             let shares = try populationShares.map { try PopulationShares.load(path: $0) }
             let invitationSummary = try invitations.map { folder in
                 guard let summary = try InvitationsSummary.load(directory: folder) else {
@@ -79,8 +84,13 @@ struct SelectCommand: ParsableCommand {
                 throw KleroterionError("\(pool.count) respondents but only \(letters) letters were sent (a response rate over 100 %)",
                                        fix: "check --invited-count (or --invitations): it counts the letters sent, which is at least the number of respondents")
             }
-            let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
+            // The solver's details (stages, classes, ILPs) only with --verbose; the console says each step in plain words.
+            let progress: (@Sendable (String) -> Void)?
+            if verbose { progress = { note($0) } } else { progress = nil }
+            let options = SelectionOptions(timeLimit: timeLimit, progress: progress)
             var outcome = try algorithm.select(problem, random: random, options: options)
+            let smallest = ReportFormat(language).chance(outcome.probabilities.values.min() ?? 0)
+            steps.append(ConsoleText.line(outcome.probabilities.isEstimate ? .estimated : .fair, language, smallest))
             if robust {
                 let rates = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
                 let result = try RobustMix.apply(outcome, problem: problem, rates: rates.rates, epsilon: robustEpsilon, seed: seed)
@@ -95,9 +105,9 @@ struct SelectCommand: ParsableCommand {
                 let model = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
                 let targets = Misrepresentation.targets(problem, shares: QuotaRelaxation.shares(quotaSet, for: problem))
                 if alternates > 0 {
-                    note("alternates: choosing \(alternates) for the drawn panel")
+                    progress?("alternates: choosing \(alternates) for the drawn panel")
                     let drawn = try AlternatesDraw.run(problem: problem, outcome: outcome, rates: model.rates, count: alternates,
-                                                       targets: targets, seed: seed, progress: { note($0) })
+                                                       targets: targets, seed: seed, progress: { line in progress?(line) })
                     ranked = drawn.choice.ranked
                     alternateChances = drawn.chances
                     outcome.notes.append(AlternatesDraw.note(drawn, count: alternates))
@@ -126,8 +136,9 @@ struct SelectCommand: ParsableCommand {
             report.dropouts = outlook
             try ReportFiles.add(report, language: language, to: &files)
             try files.commit()
-            print("Drew a panel of \(outcome.panel.count) from \(pool.count) respondents with \(outcome.algorithm).")
-            print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
+            for line in steps { print(line) }
+            print(ConsoleText.line(.drawn, language, ReportFormat(language).count(outcome.panel.count), ReportFormat(language).count(pool.count)))
+            print(ConsoleText.line(.wrote, language, out, files.names.joined(separator: ", ")))
             for line in outcome.notes { print(line) }
         }
     }

@@ -10,6 +10,7 @@ struct KleroterionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kleroterion",
         abstract: "Draw citizens' assemblies by lot: invitations, quota panels, verifiable draws and reports.",
+        version: kleroterionVersion,
         subcommands: [
             InviteCommand.self,
             QuotasCommand.self,
@@ -35,6 +36,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     try ArgumentErrors.refuseInvalidText()
     try ArgumentErrors.refuseRepeatedOptions(arguments)
+    try ArgumentErrors.refuseUnknownHelpTopic(arguments)
     var command = try KleroterionCommand.parseAsRoot(arguments)
     try command.run()
 } catch let error as KleroterionError {

@@ -26,8 +26,8 @@ func runProgram(_ program: String, _ arguments: [String], in directory: URL? = n
     let folder = temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let outPath = folder + "/stdout", errPath = folder + "/stderr"
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     process.standardOutput = out

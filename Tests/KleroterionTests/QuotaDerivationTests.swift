@@ -124,8 +124,11 @@ func template(_ name: String) throws -> StrataTemplate {
         #expect(byKey["education=laag"].map { [$0.min, $0.max] } == [2, 3])
         #expect(r.quotas.map(\.feature).first == "age_band")
         let csv = r.csv.split(separator: "\n")
-        #expect(csv.first == "feature,value,min,max,population_share")
-        #expect(csv.contains("district,Zuid,7,8,0.750000"))
+        #expect(csv.first == "feature,value,min,max,population_share,share_source,feature_label")
+        #expect(csv.contains("district,Zuid,7,8,0.750000,register:brp.csv,de=Ortsteil|en=District|nl=Wijk"))
+        #expect(csv.contains("education,laag,2,3,0.223000,shares_file:shares.csv,de=Bildungsniveau|en=Education|nl=Opleidingsniveau"))
+        let reread = try QuotaSet(table: parseCSV(r.csv, name: "quotas.csv"))
+        #expect(reread.quotas.first?.featureLabels == ["nl": "Leeftijd", "en": "Age", "de": "Alter"])
     }
 
     @Test func minimumAgeAndToleranceApply() throws {

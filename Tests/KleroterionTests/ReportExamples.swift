@@ -48,20 +48,29 @@ enum ReportExamples {
             ("opleiding", [("laag", 0.28), ("middelbaar", 0.37), ("hoog", 0.35)], [0.12, 0.30, 0.58]),
             ("wijk", [("Zeist-Noord", 0.27), ("Zeist-Centrum", 0.25), ("Zeist-West", 0.23), ("Zeist-Oost (excl. Austerlitz)", 0.10),
                       ("Den Dolder", 0.06), ("Huis ter Heide (incl. Beukbergen)", 0.04), ("Bosch en Duin", 0.02), ("Austerlitz", 0.025)],
-             [0.25, 0.27, 0.20, 0.11, 0.06, 0.05, 0.03, 0.03]),
+             [0.25, 0.27, 0.20, 0.11, 0.06, 0.05, 0.03, 0.0]),
             ("leeftijd", [("16-24", 0.12), ("25-34", 0.14), ("35-44", 0.14), ("45-54", 0.17), ("55-64", 0.17), ("65-74", 0.14), ("75+", 0.12)],
              [0.05, 0.09, 0.13, 0.20, 0.23, 0.20, 0.10]),
             ("geslacht", [("vrouw", 0.51), ("man", 0.49)], [0.47, 0.53]),
         ]
         let random = try SeededRandom(seed: "zeist-like report example")
         let n = 935, k = 150
-        let people: [[Int]] = (0..<n).map { _ in features.map { random.weightedIndex($0.2) } }
+        var people: [[Int]] = (0..<n).map { _ in features.map { random.weightedIndex($0.2) } }
+        // Only two respondents from Austerlitz, whose quota asks for at least 2: both are certain to be chosen.
+        people[n - 1][1] = 7
+        people[n - 2][1] = 7
+        let origins = ["opleiding": "shares_file:cbs-education-utrecht-2024.csv"]
+        let labels = ["opleiding": ["nl": "Opleidingsniveau", "en": "Education", "de": "Bildungsniveau"],
+                      "wijk": ["nl": "Wijk", "en": "District", "de": "Ortsteil"]]
         var quotaRows: [Quota] = []
         for (name, values, _) in features {
             for (value, share) in values {
                 let seats = share * Double(k)
-                quotaRows.append(Quota(feature: name, value: value, min: max(0, Int(seats.rounded(.down)) - 1),
-                                       max: Int(seats.rounded(.up)) + 1, populationShare: share))
+                var q = Quota(feature: name, value: value, min: max(0, Int(seats.rounded(.down)) - 1),
+                              max: Int(seats.rounded(.up)) + 1, populationShare: share)
+                q.shareSource = origins[name] ?? "register:register.csv"
+                q.featureLabels = labels[name] ?? [:]
+                quotaRows.append(q)
             }
         }
         let quotas = QuotaSet(source: "quotas.csv", quotas: quotaRows)
@@ -76,8 +85,12 @@ enum ReportExamples {
         let invitations = InvitationsSummary(registerCount: 50_000, invitedCount: 6_500, strata: [
             FunnelStratum(name: "Zeist-Noord", population: 13_500, invited: 1_755, respondents: 234, weight: 1),
             FunnelStratum(name: "Zeist-Centrum", population: 12_500, invited: 1_625, respondents: 252, weight: 1),
-        ], weighting: "none: letters in proportion to the number of residents")
-        let context = ReportBuilder.Context(seed: "2026-03-14 lotto 3 17 22 31 40 41", invitations: invitations)
+        ], weighting: "none")
+        var withAddresses = invitations
+        withAddresses.allResidentsCount = 62_015
+        withAddresses.minimumAge = 16
+        withAddresses.addressChances = AddressChances(alone: 0.22, largestAddress: 58, atLargestAddress: 0.0038)
+        let context = ReportBuilder.Context(seed: "2026-03-14 lotto 3 17 22 31 40 41", invitations: withAddresses)
         return try ReportBuilder.build(problem: problem, quotas: quotas, outcome: outcome, context: context)
     }
 

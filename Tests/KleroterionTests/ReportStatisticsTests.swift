@@ -111,4 +111,23 @@ import Testing
         #expect(Inequality.niceCeiling(0.2) == 0.2)
         #expect(Inequality.niceCeiling(0.21) == 0.25)
     }
+
+    @Test func histogramOfChancesStaysWithinZeroAndOne() {
+        // Someone certain to be chosen (chance exactly 1) lands in the last bin, which ends at 100 %, not 200 %.
+        let certain = Inequality.histogram([1, 1, 0.2, 0.05])
+        #expect(certain.last!.upper == 1)
+        #expect(certain.last!.count == 2)
+        #expect(certain.allSatisfy { $0.upper <= 1 && $0.lower < $0.upper })
+        #expect(certain.map(\.count).reduce(0, +) == 4)
+        #expect(certain[4].count == 1)          // 0.2 starts the fifth bin of 5 % each
+        // Chance exactly 0 lands in the first bin; with nobody above 0 the axis still runs 0-100 %.
+        let zero = Inequality.histogram([0, 0, 0])
+        #expect(zero.first!.lower == 0 && zero.first!.count == 3)
+        #expect(zero.last!.upper == 1)
+        // A largest chance just below a round number keeps a tight axis; exactly at it, the last bin closes.
+        let half = Inequality.histogram([0.5, 0.1])
+        #expect(half.last!.upper == 0.5 && half.last!.count == 1)
+        let above = Inequality.histogram([1.0000000001])   // rounding noise above 1 is still "certain"
+        #expect(above.last!.upper == 1 && above.last!.count == 1)
+    }
 }

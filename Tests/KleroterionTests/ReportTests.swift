@@ -20,6 +20,7 @@ import Testing
         let report = try ReportExamples.tiny()
         try expectGolden(MarkdownReport.render(report, language: .nl), "tiny.nl.md")
         try expectGolden(MarkdownReport.render(report, language: .en), "tiny.en.md")
+        try expectGolden(MarkdownReport.render(report, language: .de), "tiny.de.md")
         try expectGolden(report.jsonText(), "tiny.json")
     }
 
@@ -90,8 +91,8 @@ import Testing
         for feature in report.features {
             let test = try #require(feature.panelTest)
             let line = text.reading(feature)
-            #expect(line == (test.showsDifference ? "The panel differs from the population in \(feature.name)."
-                                                   : "No evidence that the panel differs from the population in \(feature.name)."))
+            #expect(line == (test.showsDifference ? "The panel differs from the population in \(text.name(feature))."
+                                                   : "No evidence that the panel differs from the population in \(text.name(feature))."))
         }
         // The Zeist-like pool is skewed towards the highly educated: the respondents differ from the population.
         let education = try #require(report.features.first { $0.name == "opleiding" })
@@ -152,7 +153,7 @@ import Testing
                 #expect(htmlRow == expected, "HTML row of \(feature.name) = \(v.value)")
             }
             // Statistics: the p-values agree.
-            let statRow = try #require(mdRows.first { $0.first == feature.name && $0.count == 6 })
+            let statRow = try #require(mdRows.first { $0.first == text.name(feature) && $0.count == 6 })
             #expect(statRow[2] == text.pValueText(feature.panelTest))
             #expect(statRow[4] == text.pValueText(feature.poolTest))
             #expect(html.contains("<td class=\"n\">\(ReportCharts.esc(text.pValueText(feature.panelTest)))</td>"))
@@ -206,6 +207,97 @@ import Testing
     func unescape(_ s: String) -> String {
         s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+@Suite struct ReportReadabilityTests {
+    @Test func noEnglishWordsInTheDutchAndGermanTexts() throws {
+        // "pool", "goodness-of-fit", "none", "seed": the words a Dutch or German reader stumbles over.
+        let english = ["pool", "goodness", "fit", "none", "seed", "weighting", "respondent", "register"]
+        for language in [ReportLanguage.nl, .de] {
+            for (key, text) in ReportStrings.table(language) {
+                let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+                for word in english {
+                    #expect(!words.contains(word), "\(language) \(key): '\(word)' in \"\(text)\"")
+                }
+            }
+            let md = MarkdownReport.render(try ReportExamples.zeistLike(), language: language).lowercased()
+            #expect(!md.contains("(de pool)") && !md.contains("none") && !md.contains("goodness"))
+        }
+    }
+
+    @Test func certainRespondentsAreExplainedByTheirGroupNeverByPerson() throws {
+        let report = try ReportExamples.zeistLike()
+        let certain = try #require(report.fairness.certain)
+        #expect(certain.count == 2)
+        #expect(certain.groups == [CertainSelection.Group(feature: "wijk", value: "Austerlitz", respondents: 2, quotaMin: 2)])
+        #expect(certain.unexplained == 0)
+        let md = MarkdownReport.render(report, language: .nl)
+        #expect(md.contains("2 aanmelders hadden 100% kans"))
+        #expect(md.contains("Wijk Austerlitz: er meldden zich 2 mensen aan, en de quota vraagt er minstens 2."))
+        #expect(!md.contains("Z100933") && !md.contains("Z100934"))
+        let en = MarkdownReport.render(report, language: .en)
+        #expect(en.contains("2 respondents had a 100% chance") && en.contains("District Austerlitz: 2 people registered"))
+        // Features show with their template labels, per language; a feature without one keeps its column name.
+        #expect(en.contains("### Education") && en.contains("### leeftijd") && !en.contains("### opleiding"))
+        #expect(MarkdownReport.render(report, language: .de).contains("### Bildungsniveau"))
+        // Nobody certain: no explanation at all.
+        let tiny = try ReportExamples.tiny()
+        #expect(tiny.fairness.certain == nil)
+        #expect(!MarkdownReport.render(tiny, language: .nl).contains("100% kans"))
+    }
+
+    @Test func funnelShowsAllResidentsAndThoseOldEnough() throws {
+        let report = try ReportExamples.zeistLike()
+        let steps = ReportText(report, language: .nl).funnelSteps
+        #expect(steps.map(\.label) == ["Alle inwoners in de basisregistratie (BRP)", "Van hen 16 jaar of ouder", "Uitnodigingsbrieven",
+                                        "Aanmeldingen", "Panelleden"])
+        #expect(steps.map(\.count) == [62_015, 50_000, 6_500, 935, 150])
+        #expect(steps[1].ofPrevious == "80,6%")
+        // Edge cases: without the invitation report only the pool and the panel; with all residents eligible one row.
+        var bare = report
+        bare.funnel = Funnel(respondentCount: 935, panelCount: 150)
+        #expect(ReportText(bare, language: .en).funnelSteps.map(\.count) == [935, 150])
+        bare.funnel.allResidentsCount = 900
+        bare.funnel.registerCount = 900
+        #expect(ReportText(bare, language: .en).funnelSteps.map(\.count) == [900, 935, 150])
+        // The chart's bars are on a log scale: the panel's bar is still wider than a sliver.
+        let svg = ReportCharts.funnel(steps, text: ReportText(report, language: .nl))
+        let widths = svg.components(separatedBy: "width=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }.filter { $0 < 680 }
+        #expect(widths.count == 5 && widths.min()! > 0.4 * widths.max()!)
+    }
+
+    @Test func sharesOriginAndWeightingInPlainWords() throws {
+        let report = try ReportExamples.zeistLike()
+        let md = MarkdownReport.render(report, language: .nl)
+        #expect(md.contains("Bron van de bevolkingscijfers: het bestand met bevolkingscijfers cbs-education-utrecht-2024.csv."))
+        #expect(md.contains("Bron van de bevolkingscijfers: geteld in de basisregistratie (register.csv)."))
+        #expect(md.contains("Wie alleen woont, had daardoor ongeveer 22,0% kans op een brief. Op het adres met de meeste inwoners (58,"))
+        #expect(md.contains("ongeveer 0,4% kans"))
+        #expect(md.contains("De brieven zijn niet gewogen"))
+        #expect(!md.contains("none"))
+    }
+
+    @Test func chartsAreLegible() throws {
+        let report = try ReportExamples.zeistLike()
+        let html = HTMLReport.render(report, language: .nl)
+        // No chart text below 11 units (the SVGs are never drawn narrower than their 680-unit viewBox).
+        let sizes = html.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        #expect(!sizes.isEmpty && sizes.min()! >= ReportCharts.smallestText)
+        #expect(html.contains("min-width: 680px"))
+        // One share axis for every composition chart.
+        let scale = ReportCharts.compositionScale(report.features, panelSize: report.panelSize)
+        for f in report.features {
+            let one = ReportCharts.composition(f, panelSize: report.panelSize, scale: scale, text: ReportText(report, language: .nl))
+            #expect(one.contains(">" + ReportFormat(.nl).percent(scale, digits: 0) + "<"))
+        }
+        // A quota band of exactly one value (min = max) is still drawn at least 4 units wide.
+        var exact = report.features[0]
+        exact.values[0].quotaMin = 40; exact.values[0].quotaMax = 40
+        let svg = ReportCharts.composition(exact, panelSize: 150, text: ReportText(report, language: .nl))
+        let band = try #require(svg.components(separatedBy: "data-quota-band=\"40-40\"").first?.components(separatedBy: "<rect").last)
+        let width = try #require(band.components(separatedBy: "width=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "\"" }) })
+        #expect(width >= 4)
     }
 }
 

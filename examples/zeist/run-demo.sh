@@ -11,7 +11,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 case "$BIN" in /*) ;; *) BIN="$ROOT/$BIN" ;; esac
 [ -x "$BIN" ] || { echo "error: $BIN is not an executable; build it with: make release" >&2; exit 2; }
-OUT="$HERE/out"
+OUT=${OUT:-"$HERE/out"}                # OUT=DIR puts the files elsewhere (e.g. when run from the installed package)
 REFERENCE_DATE=2020-11-01                       # letters went out in November 2020
 INVITE_SEED="Zeist demo, invitations, 2020-11-01"
 PANEL_SEED="Zeist demo, panel, 2021-01-05"
@@ -28,7 +28,7 @@ python3 "$HERE/generate_register.py" --out "$OUT/register.csv"
 
 step "2. Invitation lottery: 6,500 letters, one per address, in proportion to the districts"
 "$BIN" invite --register "$OUT/register.csv" --count 6500 --seed "$INVITE_SEED" --out "$OUT/invite" \
-  --one-per-address "$ADDRESS" --strata district --min-age 16 --reference-date "$REFERENCE_DATE"
+  --household-columns "$ADDRESS" --strata district --min-age 16 --reference-date "$REFERENCE_DATE"
 
 step "3. Simulated registrations (education self-reported)"
 python3 "$HERE/simulate_response.py" --invitations "$OUT/invite/invitations.csv" --out-dir "$OUT"

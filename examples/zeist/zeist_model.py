@@ -1,7 +1,7 @@
 """Numbers behind the synthetic Zeist example, each marked SOURCED or INVENTED.
 
-SOURCED numbers come from ../../../shared/reference (FINDINGS.md and templates/), copied into the repository's
-documentation (examples/zeist/README.md) with their sources. INVENTED numbers are plausible assumptions made only
+SOURCED numbers come from docs/findings.md and strata-templates/sources/ (the project's research, with URLs), and are
+repeated in examples/zeist/README.md with their sources. INVENTED numbers are plausible assumptions made only
 so that the example behaves like a Dutch municipality; they describe no real data and must not be quoted as facts.
 
 Shared by generate_register.py and simulate_response.py (Python 3 standard library only).
@@ -9,7 +9,7 @@ Shared by generate_register.py and simulate_response.py (Python 3 standard libra
 
 # --- Districts (wijken) --------------------------------------------------------------------------------------
 # SOURCED: approximate shares of all residents, Stichting Beter Zeist (citizens' platform, NOT CBS), pages updated
-# 2017-2020; FINDINGS.md section 1.3 and templates/zeist_iac_2021.csv. They sum to 99.5 %; the generator
+# 2017-2020; docs/findings.md section 1.3 and strata-templates/sources/zeist_iac_2021.csv. They sum to 99.5 %; the generator
 # normalises them. Postcode numbers per district are INVENTED approximations (4-digit areas 3701-3737).
 DISTRICTS = [
     # name,                  share,  postcode numbers (INVENTED)
@@ -24,21 +24,21 @@ DISTRICTS = [
 ]
 
 # --- Size ----------------------------------------------------------------------------------------------------
-# SOURCED: the brief and FINDINGS section 1.3 (Zeist had 66,623 residents on 1 Jan 2024, CBS via Wikipedia).
+# SOURCED: the brief and docs/findings.md section 1.3 (Zeist had 66,623 residents on 1 Jan 2024, CBS via Wikipedia).
 # INVENTED: the example stops adding households once it has ADULTS_16_PLUS residents aged 16 or over.
 ADULTS_16_PLUS = 50_000
 
 # --- Reference date ------------------------------------------------------------------------------------------
-# SOURCED: the IAC invitations went out in November 2020 (FINDINGS section 1.1). Ages are counted at this date.
+# SOURCED: the IAC invitations went out in November 2020 (docs/findings.md section 1.1). Ages are counted at this date.
 REFERENCE_DATE = (2020, 11, 1)
-MIN_AGE = 16  # SOURCED: Zeist's 2023 panel was "16 jaar en ouder" (FINDINGS 1.2); the IAC's minimum age is unknown.
+MIN_AGE = 16  # SOURCED: Zeist's 2023 panel was "16 jaar en ouder" (docs/findings.md 1.2); the IAC's minimum age is unknown.
 
 # --- Age bands (the nl-gemeente template) ---------------------------------------------------------------------
 AGE_BANDS = [("16-24", 16, 24), ("25-34", 25, 34), ("35-44", 35, 44), ("45-54", 45, 54),
              ("55-64", 55, 64), ("65-74", 65, 74), ("75+", 75, 200)]
 
 # INVENTED: share of the residents aged 16+ in each band for single and couple households. Chosen to agree roughly
-# with the only sourced age split for Zeist (2012, all residents: <20 24 %, 20-64 57.5 %, 65+ 18.6 %; FINDINGS 1.3).
+# with the only sourced age split for Zeist (2012, all residents: <20 24 %, 20-64 57.5 %, 65+ 18.6 %; docs/findings.md 1.3).
 ADULT_AGE_WEIGHTS = [("16-24", 0.04), ("25-34", 0.12), ("35-44", 0.08), ("45-54", 0.11),
                      ("55-64", 0.19), ("65-74", 0.23), ("75+", 0.23)]
 
@@ -58,8 +58,8 @@ EDUCATION_SHARES = [("laag", 0.223), ("middelbaar", 0.355), ("hoog", 0.422)]
 
 # --- Response (who registers after a letter) -----------------------------------------------------------------
 # SOURCED: 6,500 letters -> 935 registrations (14.4 %, derived); "een groot deel van de aanmeldingen was
-# hoogopgeleid en boven de veertig" (Stadszaken 4021; FINDINGS 1.1). The Sortition Foundation names lower education
-# and young people among the groups least likely to register (FINDINGS 3.9).
+# hoogopgeleid en boven de veertig" (Stadszaken 4021; docs/findings.md 1.1). The Sortition Foundation names lower education
+# and young people among the groups least likely to register (docs/findings.md 3.9).
 # INVENTED: the relative factors below. A person's chance to register is
 #     base * EDUCATION_FACTOR[education] * AGE_FACTOR[age band],
 # with `base` calibrated on the invitees so that the expected number of registrations is 935 / 6,500 of them.

@@ -26,6 +26,9 @@ public struct InvitationOutcome {
 
     /// Internal state for `inclusionProbabilities()`.
     let census: RegisterCensus
+
+    /// Residents left out for a partly unknown birth date (`--unknown-birth-dates exclude`).
+    public var unknownBirthDates: Int { census.unknownBirthDates }
 }
 
 /// One stratum's population, letters and chances.

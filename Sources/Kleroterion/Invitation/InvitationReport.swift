@@ -11,6 +11,8 @@ public struct InvitationReport: Codable, Equatable {
         public var tooOld: Int
         public var excluded: Int
         public var addressesWithEligibleResidents: Int?
+        /// Left out for a partly unknown birth date (absent when none were).
+        public var unknownBirthDates: Int?
     }
     public struct Settings: Codable, Equatable {
         public var letters: Int
@@ -81,7 +83,8 @@ public struct InvitationReport: Codable, Equatable {
         mt19937Seed = o.mt19937Seed
         randomStreamPurpose = InvitationLottery.purpose
         register = Register(file: o.registerPath, rows: o.registerRows, eligible: o.eligible, tooYoung: o.tooYoung,
-                            tooOld: o.tooOld, excluded: o.excluded, addressesWithEligibleResidents: o.addresses)
+                            tooOld: o.tooOld, excluded: o.excluded, addressesWithEligibleResidents: o.addresses,
+                            unknownBirthDates: o.unknownBirthDates > 0 ? o.unknownBirthDates : nil)
         settings = Settings(letters: s.count, strataColumns: o.strataColumns,
                             ageBands: o.strataColumns.contains(AgeBand.column) ? Array(AgeBand.labels.dropFirst(s.minAge.map { $0 < 16 ? 0 : 1 } ?? 0)) : nil,
                             onePerAddress: s.addressColumns.isEmpty ? nil : s.addressColumns,

@@ -21,7 +21,8 @@ extension InvitationReport {
         md += "| One letter per address | \(settings.onePerAddress?.joined(separator: ", ") ?? "no") |\n"
         if let d = settings.referenceDate { md += "| Ages counted on | \(d) |\n" }
         md += "| Age limits | \(settings.minAge.map(String.init) ?? "none") to \(settings.maxAge.map(String.init) ?? "no maximum") |\n"
-        md += "| Not eligible | \(register.tooYoung) too young, \(register.tooOld) too old, \(register.excluded) on the exclusion list |\n"
+        md += "| Not eligible | \(register.tooYoung) too young, \(register.tooOld) too old, \(register.excluded) on the exclusion list"
+            + (register.unknownBirthDates.map { ", \($0) with a partly unknown birth date" } ?? "") + " |\n"
         if let e = settings.exclusionList {
             md += "| Exclusion list | `\(e)`: \(settings.exclusionListSize) ids, \(settings.exclusionListFoundInRegister) found in the register |\n"
         }

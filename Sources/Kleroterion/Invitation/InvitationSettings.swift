@@ -13,6 +13,8 @@ public struct InvitationSettings: Sendable {
     public var idColumn: String = "id"
     /// The column holding the birth date (needed for age limits and `age_band`).
     public var birthDateColumn: String = "birth_date"
+    /// What to do with partly unknown birth dates (`19700000`): refuse, exclude (no letter, counted) or impute.
+    public var unknownBirthDates: UnknownBirthDatePolicy = .refuse
     /// Youngest age (completed years at `referenceDate`) that may get a letter.
     public var minAge: Int?
     /// Oldest age that may get a letter.

@@ -22,6 +22,8 @@ struct RegisterCensus {
     var excluded = 0
     var tooYoung = 0
     var tooOld = 0
+    /// Residents left out for a partly unknown birth date (`--unknown-birth-dates exclude`).
+    var unknownBirthDates = 0
     /// How many of the ids in the exclusion list were found in the register.
     var exclusionsFound = 0
 
@@ -42,7 +44,7 @@ struct RegisterCensus {
         let useExclusions = !settings.excludedIDs.isEmpty
         let source = register.path
         var header: [String] = []
-        var rows = 0, excluded = 0, tooYoung = 0, tooOld = 0
+        var rows = 0, excluded = 0, tooYoung = 0, tooOld = 0, unknownBirthDates = 0
         var rowStratum: [UInt32] = [], rowAddress: [Int32] = []
 
         var idColumn = -1, birthColumn = -1
@@ -93,7 +95,23 @@ struct RegisterCensus {
             }
             var band = ""
             if usesAge {
-                guard let born = record.withBytes(birthColumn, { CalendarDate(parsingBytes: $0) }) else {
+                var parsed = record.withBytes(birthColumn, { CalendarDate(parsingBytes: $0) })
+                if parsed == nil {
+                    // Only the rare unreadable row pays for the slower reading of partly unknown BRP dates.
+                    switch CalendarDate.birthDate(record[birthColumn], policy: settings.unknownBirthDates) {
+                    case .date(let d): parsed = d
+                    case .excluded:
+                        unknownBirthDates += 1
+                        rowStratum.append(ineligible)
+                        if useAddress { rowAddress.append(-1) }
+                        return
+                    case .partlyUnknown:
+                        throw KleroterionError(file: source, line: record.line, column: birthColumnName, "the birth date '\(record[birthColumn].trimmingSpaces())' is partly unknown (the BRP writes 00 for an unknown month or day)",
+                                               fix: "choose what to do with such dates: --unknown-birth-dates exclude (no letter, counted) or impute (the middle of the unknown period)")
+                    case .invalid: break
+                    }
+                }
+                guard let born = parsed else {
                     let text = record[birthColumn]
                     throw KleroterionError(file: source, line: record.line, column: birthColumnName,
                                            text.trimmingSpaces().isEmpty ? "the birth date is empty" : "the birth date '\(text)' cannot be read",
@@ -136,6 +154,7 @@ struct RegisterCensus {
         self.excluded = excluded
         self.tooYoung = tooYoung
         self.tooOld = tooOld
+        self.unknownBirthDates = unknownBirthDates
         self.rowStratum = rowStratum
         self.rowAddress = rowAddress
         exclusionsFound = seenExcluded.count

@@ -12,6 +12,12 @@ public struct Quota: Sendable, Equatable {
     public var populationShare: Double?
     /// The line in the quotas file, for error messages.
     public var line: Int?
+    /// Where the population share came from, as `quotas` writes it (`register:FILE`, `shares_file:FILE`,
+    /// `template:NAME`); the report says it per feature.
+    public var shareSource: String?
+    /// The feature's name for readers per language (`nl`, `en`, `de`), from a template's `label:`, as `quotas`
+    /// writes it in the column `feature_label` (`nl=Leeftijd|en=Age|de=Alter`).
+    public var featureLabels: [String: String] = [:]
 
     public init(feature: String, value: String, min: Int, max: Int, populationShare: Double? = nil, line: Int? = nil) {
         self.feature = feature
@@ -20,6 +26,23 @@ public struct Quota: Sendable, Equatable {
         self.max = max
         self.populationShare = populationShare
         self.line = line
+    }
+}
+
+extension Quota {
+    /// `nl=Leeftijd|en=Age|de=Alter` → `[nl: Leeftijd, en: Age, de: Alter]`; anything else is ignored.
+    public static func parseLabels(_ text: String) -> [String: String] {
+        var labels: [String: String] = [:]
+        for part in text.split(separator: "|") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+            if kv.count == 2, !kv[0].isEmpty, !kv[1].isEmpty { labels[kv[0].lowercased()] = kv[1] }
+        }
+        return labels
+    }
+
+    /// The labels in the form `parseLabels` reads, languages sorted.
+    public static func formatLabels(_ labels: [String: String]) -> String {
+        labels.keys.sorted().map { "\($0)=\(labels[$0]!)" }.joined(separator: "|")
     }
 }
 
@@ -84,6 +107,8 @@ public struct QuotaSet: Sendable {
                                    fix: "add min and max columns with the fewest and most seats per value")
         }
         let share = column(["population_share"])
+        let shareSource = column(["share_source"])
+        let featureLabel = column(["feature_label"])
         var quotas: [Quota] = []
         var seen: [String: Int] = [:]
         for (row, line) in zip(table.rows, table.lineNumbers) {
@@ -124,7 +149,10 @@ public struct QuotaSet: Sendable {
                                        fix: "keep one row per feature and value")
             }
             seen[key] = line
-            quotas.append(Quota(feature: feature, value: value, min: min, max: max, populationShare: populationShare, line: line))
+            var quota = Quota(feature: feature, value: value, min: min, max: max, populationShare: populationShare, line: line)
+            if let shareSource, !row[shareSource].trimmingSpaces().isEmpty { quota.shareSource = row[shareSource].trimmingSpaces() }
+            if let featureLabel { quota.featureLabels = Quota.parseLabels(row[featureLabel]) }
+            quotas.append(quota)
         }
         self.init(source: src, quotas: quotas)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Derives quota bands from population shares: `min = floor(share × k)`, `max = ceil(share × k)` for a panel of
-/// `k` seats, the practice of the OECD guidance and the Sortition Foundation (FINDINGS §3.9), optionally widened
+/// `k` seats, the practice of the OECD guidance and the Sortition Foundation (docs/findings.md §3.9), optionally widened
 /// by a tolerance of `t` seats on each side (`max(0, min − t)`, `min(k, max + t)`).
 ///
 /// Register shares are exact fractions `count / total`, so their bands are computed in integers (no rounding
@@ -24,6 +24,8 @@ public enum QuotaDerivation {
         /// Combinations to count jointly in the register, e.g. `[["gender", "age_band"]]`: one quota per combination
         /// of values found there (`gender&age_band,vrouw&16-24,…`).
         public var combinations: [[String]]
+        /// What to do with partly unknown birth dates in the register (`19700000`).
+        public var unknownBirthDates: UnknownBirthDatePolicy = .refuse
 
         public init(panelSize: Int, tolerance: Int = 0, referenceDate: CalendarDate? = nil, minAge: Int? = nil, birthDateColumn: String? = nil,
                     combinations: [[String]] = []) {
@@ -47,11 +49,14 @@ public enum QuotaDerivation {
         /// How many register rows were counted (residents of at least the minimum age), when a register was used.
         public var countedResidents: Int?
 
-        /// `feature,value,min,max,population_share`, the quotas file `select` reads.
+        /// `feature,value,min,max,population_share,share_source`, the quotas file `select` reads. The last column
+        /// says where each share came from, so that the report can say it per feature.
         public var csv: String {
-            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share"])
+            let labelled = quotas.contains { !$0.featureLabels.isEmpty }
+            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share", "share_source"] + (labelled ? ["feature_label"] : []))
             for q in quotas {
-                out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? ""])
+                out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? "",
+                                       q.shareSource ?? ""] + (labelled ? [Quota.formatLabels(q.featureLabels)] : []))
             }
             return out
         }
@@ -141,7 +146,7 @@ public enum QuotaDerivation {
         for feature in template.features {
             let key = QuotaSet.matchKey(feature.name)
             if fromFile.contains(key), let shares {
-                if feature.from != .sharesFile {
+                if feature.from != .sharesFile && feature.from != .unpublished {
                     notes.append("\(feature.name): shares from \(shares.source) replace the template's source (\(feature.from.rawValue)).")
                 }
                 let entries = shares.entries(for: feature.name)
@@ -149,7 +154,9 @@ public enum QuotaDerivation {
                 let scaled = try normalised(values.map(\.share), feature: feature.name, file: shares.source, notes: &notes)
                 for (v, s) in zip(values, scaled) {
                     let b = band(share: s, panelSize: k, tolerance: settings.tolerance)
-                    quotas.append(Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: s))
+                    var q = Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: s)
+                    q.shareSource = "shares_file:" + (shares.source as NSString).lastPathComponent
+                    quotas.append(q)
                 }
                 sources.append((feature.name, "shares file \(shares.source)"))
                 continue
@@ -160,13 +167,20 @@ public enum QuotaDerivation {
                 let total = census!.total
                 for (value, n) in counts {
                     let b = band(count: n, of: total, panelSize: k, tolerance: settings.tolerance)
-                    quotas.append(Quota(feature: feature.name, value: value, min: b.min, max: b.max, populationShare: Double(n) / Double(total)))
+                    var q = Quota(feature: feature.name, value: value, min: b.min, max: b.max, populationShare: Double(n) / Double(total))
+                    q.shareSource = "register:" + (register!.source as NSString).lastPathComponent
+                    quotas.append(q)
                 }
                 let what = feature.from == .birthDate ? "ages from column '\(census!.columnName[key]!)'" : "column '\(census!.columnName[key]!)'"
                 sources.append((feature.name, "register \(register!.source), \(what)"))
             case .sharesFile:
                 throw KleroterionError(file: template.path, "the feature '\(feature.name)' needs its shares from a file (\(feature.values.map(\.value).joined(separator: ", ")))",
                                        fix: "add --shares SHARES.csv with rows \(feature.name),<value>,<population_share> (see strata-templates/shares/)")
+            case .unpublished:
+                // The assembly used this criterion but its numbers were never published: leave it out, never guess.
+                notes.append("\(feature.name): the source publishes no numbers for it" + (feature.note.map { " (\($0))" } ?? "")
+                             + "; it is left out. To include it, give its shares in a --shares file.")
+                sources.append((feature.name, "not published: left out"))
             case .template:
                 let withShare = feature.values.filter { $0.share != nil }
                 var scaled: [Double] = []
@@ -184,10 +198,14 @@ public enum QuotaDerivation {
                             throw KleroterionError(file: template.path, "\(feature.name) = \(v.value) has fixed seats \(lo)–\(hi), set for a panel of \(template.panelSize!), not \(k)",
                                                    fix: "use --panel-size \(template.panelSize!), or copy the template and change its fixed seats")
                         }
-                        quotas.append(Quota(feature: feature.name, value: v.value, min: lo, max: hi, populationShare: share))
+                        var q = Quota(feature: feature.name, value: v.value, min: lo, max: hi, populationShare: share)
+                        q.shareSource = share == nil ? nil : "template:" + template.name
+                        quotas.append(q)
                     } else {
                         let b = band(share: share!, panelSize: k, tolerance: settings.tolerance)
-                        quotas.append(Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: share))
+                        var q = Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: share)
+                        q.shareSource = "template:" + template.name
+                        quotas.append(q)
                     }
                 }
                 sources.append((feature.name, "template \(template.path)" + (feature.source.map { " (\($0))" } ?? "")))
@@ -230,13 +248,22 @@ public enum QuotaDerivation {
             }
         }
 
+        guard !quotas.isEmpty else {
+            throw KleroterionError(file: template.path, "no feature of the template \(template.name) has published numbers, so no quotas can be derived",
+                                   fix: "give the shares of its features (\(template.features.map(\.name).joined(separator: ", "))) in a --shares file")
+        }
         for feature in template.features {
             let qs = quotas.filter { QuotaSet.matchKey($0.feature) == QuotaSet.matchKey(feature.name) }
+            if qs.isEmpty { continue }   // an unpublished feature left out
             let lo = qs.reduce(0) { $0 + $1.min }, hi = qs.reduce(0) { $0 + $1.max }
             guard lo <= k && k <= hi else {
                 throw KleroterionError(file: template.path, "the quotas of \(feature.name) add up to \(lo)–\(hi) seats, so no panel of \(k) can meet them",
                                        fix: "check the fixed seats of \(feature.name) in the template, or the panel size")
             }
+        }
+        // The template's labels ride along in the quotas file, so the report can name features for readers.
+        for i in quotas.indices {
+            quotas[i].featureLabels = template.features.first { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(quotas[i].feature) }?.labels ?? [:]
         }
         return Result(quotas: quotas, sources: sources, notes: notes, countedResidents: census?.total)
     }
@@ -308,13 +335,25 @@ struct RegisterTally {
             f.from == .birthDate ? nil : try register.requireColumn(f.column ?? f.name, purpose: "the values of \(f.name)")
         }
         var tallies = [[String: (spelling: String, count: Int)]](repeating: [:], count: features.count)
+        var excluded = 0, imputed = 0
         var ageCounts = [Int](repeating: 0, count: bandsOf?.bands.count ?? 0)
         var jointTallies = [[String: Int]](repeating: [:], count: combinations.count)
         var keys = [String](repeating: "", count: features.count)
         for (row, line) in zip(register.rows, register.lineNumbers) {
             var bandIndex: Int?
             if let c = birthColumn, let reference = settings.referenceDate {
-                guard let born = CalendarDate(parsing: row[c]) else {
+                let born: CalendarDate
+                switch CalendarDate.birthDate(row[c], policy: settings.unknownBirthDates) {
+                case .date(let d):
+                    born = d
+                    if CalendarDate(parsing: row[c]) == nil { imputed += 1 }
+                case .excluded:
+                    excluded += 1
+                    continue
+                case .partlyUnknown:
+                    throw KleroterionError(file: src, line: line, column: register.header[c], "the birth date '\(row[c].trimmingSpaces())' is partly unknown (the BRP writes 00 for an unknown month or day)",
+                                           fix: "choose what to do with such dates: --unknown-birth-dates exclude (leave them out, counted) or impute (the middle of the unknown period)")
+                case .invalid:
                     throw KleroterionError(file: src, line: line, column: register.header[c], "'\(row[c].trimmingSpaces())' is not a date",
                                            fix: "write birth dates as YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY")
                 }
@@ -352,6 +391,8 @@ struct RegisterTally {
         guard total > 0 else {
             throw KleroterionError(file: src, "no resident of the register is old enough to count", fix: "check --reference-date and --min-age")
         }
+        if excluded > 0 { notes.append("\(excluded) residents with a partly unknown birth date were left out (--unknown-birth-dates exclude).") }
+        if imputed > 0 { notes.append("\(imputed) partly unknown birth dates were set to the middle of the unknown period (--unknown-birth-dates impute).") }
         for (f, feature) in features.enumerated() {
             let key = QuotaSet.matchKey(feature.name)
             if feature.from == .birthDate {

@@ -7,7 +7,9 @@ import Yams
 /// - `birth_date`: ages at the reference date, counted over the register and grouped into `bands`;
 /// - `register`: the values of a register column (`column`, default the feature's name), counted over the register;
 /// - `shares_file`: a shares file given with `--shares` (for what a register does not hold, such as education);
-/// - `template`: shares and/or fixed seats written in the template itself, with their source.
+/// - `template`: shares and/or fixed seats written in the template itself, with their source;
+/// - `unpublished`: a criterion the assembly balanced on whose numbers (or categories) were never published. It is
+///   left out of the quotas, with a note, unless a `--shares` file gives its shares. Nothing is guessed for it.
 public struct StrataTemplate: Sendable {
     /// Where a feature's shares come from.
     public enum Origin: String, Sendable, Decodable {
@@ -15,6 +17,15 @@ public struct StrataTemplate: Sendable {
         case register
         case sharesFile = "shares_file"
         case template
+        case unpublished
+    }
+
+    /// What a template records about the real assembly it comes from (all as the sources write it; optional).
+    public struct Assembly: Sendable, Decodable, Equatable {
+        public var seats: String?
+        public var invitations: String?
+        public var registrations: String?
+        public var year: String?
     }
 
     /// One value of a feature as the template lists it.
@@ -42,6 +53,13 @@ public struct StrataTemplate: Sendable {
         public var definition: String?
         /// Where the numbers come from.
         public var source: String?
+        /// The feature's name for readers, per language code (`nl`, `en`, `de`), e.g. `{nl: Leeftijd}`.
+        public var labels: [String: String] = [:]
+        /// Why the numbers are missing, for `unpublished` features.
+        public var note: String?
+
+        /// The feature's name for readers in `language`, falling back to English, then the column name.
+        public func label(_ language: String) -> String { labels[language] ?? labels["en"] ?? name }
 
         /// The values the template fixes: its listed values, or the age bands' labels.
         public var listedValues: [String] { values.isEmpty ? (bands?.labels ?? []) : values.map(\.value) }
@@ -54,8 +72,19 @@ public struct StrataTemplate: Sendable {
     /// The panel size that fixed seats in this template were set for.
     public var panelSize: Int?
     public var features: [Feature]
+    /// The real assembly the template describes, when it describes one.
+    public var assembly: Assembly?
+    /// The published sources the template's criteria and numbers come from (URLs as found).
+    public var sources: [String]
+    /// A municipality's own column names: canonical name → the register's header (`columns: {gender: geslacht}`).
+    public var columns: [(canonical: String, header: String)] = []
     /// The file it was read from.
     public var path: String
+
+    /// The template's `columns:` block as column-mapping pairs.
+    public var columnPairs: [(canonical: String, header: String, origin: String)] {
+        columns.map { ($0.canonical, $0.header, "the template's columns:") }
+    }
 
     /// Reads and checks a template file.
     public static func load(path: String) throws -> StrataTemplate {
@@ -85,8 +114,11 @@ public struct StrataTemplate: Sendable {
         if fm.fileExists(atPath: nameOrPath) && !nameOrPath.hasSuffix("/") { return nameOrPath }
         let file = nameOrPath.hasSuffix(".yaml") ? nameOrPath : nameOrPath + ".yaml"
         for dir in directories {
-            let candidate = (dir as NSString).appendingPathComponent(file)
-            if fm.fileExists(atPath: candidate) { return candidate }
+            // A name, or a path written relative to the repository (strata-templates/x.yaml) run from elsewhere.
+            for name in [file, (file as NSString).lastPathComponent] {
+                let candidate = (dir as NSString).appendingPathComponent(name)
+                if fm.fileExists(atPath: candidate) { return candidate }
+            }
         }
         let known = directories.flatMap { (try? fm.contentsOfDirectory(atPath: $0)) ?? [] }
             .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
@@ -116,6 +148,9 @@ private struct RawTemplate: Decodable {
     var min_age: Int?
     var panel_size: Int?
     var features: [RawFeature]
+    var assembly: StrataTemplate.Assembly?
+    var sources: [String]?
+    var columns: [String: String]?
 
     func checked(path: String) throws -> StrataTemplate {
         func fail(_ message: String, _ fix: String) -> KleroterionError { KleroterionError(file: path, message, fix: fix) }
@@ -145,14 +180,21 @@ private struct RawTemplate: Decodable {
                     throw fail("\(name) = \(v.value) has neither a share nor fixed seats", "give 'share' (from a cited source) or 'min' and 'max', or leave the value out")
                 }
             }
+            if f.from == .unpublished && values.contains(where: { $0.share != nil || $0.min != nil }) {
+                throw fail("the feature '\(name)' is marked unpublished but gives numbers", "use 'from: template' for numbers from a source, or remove them")
+            }
             if f.from == .template && values.isEmpty {
                 throw fail("the feature '\(name)' takes its shares from the template but lists no values", "list the values with their shares")
             }
             result.append(StrataTemplate.Feature(name: name, from: f.from,
                                                  column: f.column ?? (f.from == .birthDate ? "birth_date" : f.from == .register ? name : nil),
-                                                 bands: bands, values: values, definition: f.definition, source: f.source))
+                                                 bands: bands, values: values, definition: f.definition, source: f.source,
+                                                 labels: f.label ?? [:], note: f.note))
         }
-        return StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result, path: path)
+        var template = StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result,
+                                      assembly: assembly, sources: sources ?? [], path: path)
+        template.columns = (columns ?? [:]).sorted { $0.key < $1.key }.map { (canonical: $0.key, header: $0.value) }
+        return template
     }
 }
 
@@ -164,6 +206,8 @@ private struct RawFeature: Decodable {
     var values: [StrataTemplate.Value]?
     var definition: String?
     var source: String?
+    var label: [String: String]?
+    var note: String?
 }
 
 extension StrataTemplate.Value: Decodable {

@@ -12,16 +12,22 @@ enum DropoutReport {
         switch language {
         case .nl:
             return Words(heading: "Na uitval",
-                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (seed `{2}`, stroom `{3}`). Gemiddeld vallen {4} leden af. “Verwacht”: gemiddeld aantal zetels na uitval; “houdt”: het deel van de runs waarin het quotum blijft gelden; “zonder” en “met”: zonder en met de reserveleden. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
+                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (seed {2}, stroom {3}). Gemiddeld vallen {4} leden af. “Verwacht”: gemiddeld aantal zetels na uitval; “houdt”: het deel van de runs waarin het quotum blijft gelden; “zonder” en “met”: zonder en met de reserveleden. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
                          model: "Uitvalkansen", allHold: "Kans dat alle quota blijven gelden", offQuota: "Verwachte zetels buiten de quota",
                          colFeature: "Kenmerk", colValue: "Waarde", colQuota: "Quotum", colPanel: "Panel", colWithout: "Verwacht zonder",
                          colWith: "Verwacht met", colHoldsWithout: "Houdt zonder", colHoldsWith: "Houdt met", none: "zonder reserves")
         case .en:
             return Words(heading: "After drop-outs",
-                         intro: "Expected composition when members drop out, without and with the {0} alternates, from {1} simulated drop-out patterns (seed `{2}`, stream `{3}`). On average {4} members drop out. “Expected”: mean seats after drop-outs; “holds”: the share of runs in which the quota still holds; “without” and “with”: without and with the alternates. With alternates: like for like first, then the completion that breaks the quotas least, from the alternates only.",
+                         intro: "Expected composition when members drop out, without and with the {0} alternates, from {1} simulated drop-out patterns (seed {2}, stream {3}). On average {4} members drop out. “Expected”: mean seats after drop-outs; “holds”: the share of runs in which the quota still holds; “without” and “with”: without and with the alternates. With alternates: like for like first, then the completion that breaks the quotas least, from the alternates only.",
                          model: "Drop-out rates", allHold: "Chance that every quota still holds", offQuota: "Expected seats off quota",
                          colFeature: "Feature", colValue: "Value", colQuota: "Quota", colPanel: "Panel", colWithout: "Expected without",
                          colWith: "Expected with", colHoldsWithout: "Holds without", colHoldsWith: "Holds with", none: "without alternates")
+        case .de:
+            return Words(heading: "Nach Ausfällen",
+                         intro: "Erwartete Zusammensetzung, wenn Mitglieder ausfallen, ohne und mit den {0} Nachrückern, nach {1} simulierten Ausfallmustern (Seed {2}, Strom {3}). Im Durchschnitt fallen {4} Mitglieder aus. „Erwartet“: durchschnittliche Zahl der Sitze nach Ausfällen; „gilt“: der Anteil der Läufe, in denen die Quote weiter erfüllt ist; „ohne“ und „mit“: ohne und mit den Nachrückern. Mit Nachrückern: zuerst Gleiches für Gleiches, dann die Ergänzung, die die Quoten am wenigsten verletzt, nur aus den Nachrückern.",
+                         model: "Ausfallwahrscheinlichkeiten", allHold: "Wahrscheinlichkeit, dass alle Quoten erfüllt bleiben", offQuota: "Erwartete Sitze außerhalb der Quoten",
+                         colFeature: "Merkmal", colValue: "Wert", colQuota: "Quote", colPanel: "Gremium", colWithout: "Erwartet ohne",
+                         colWith: "Erwartet mit", colHoldsWithout: "Gilt ohne", colHoldsWith: "Gilt mit", none: "ohne Nachrücker")
         }
     }
 
@@ -33,7 +39,7 @@ enum DropoutReport {
 
     static func number(_ x: Double, _ language: ReportLanguage) -> String {
         let s = String(format: "%.1f", x)
-        return language == .nl ? s.replacingOccurrences(of: ".", with: ",") : s
+        return language == .en ? s : s.replacingOccurrences(of: ".", with: ",")
     }
 
     static func percent(_ x: Double, _ language: ReportLanguage) -> String { number(x * 100, language) + " %" }
@@ -76,7 +82,7 @@ enum DropoutReport {
         s += "<p>\(e(intro(o, w, language).replacingOccurrences(of: "`", with: "")))</p>\n<div class=\"figures\">\n"
         for (value, label) in [(percent(o.allHoldWithout, language) + " → " + percent(o.allHoldWith, language), w.allHold),
                                (number(o.seatsOffQuotaWithout, language) + " → " + number(o.seatsOffQuotaWith, language), w.offQuota),
-                               (number(o.expectedDropouts, language), language == .nl ? "Verwachte uitvallers" : "Expected drop-outs")] {
+                               (number(o.expectedDropouts, language), [.nl: "Verwachte uitvallers", .en: "Expected drop-outs", .de: "Erwartete Ausfälle"][language]!)] {
             s += "<div class=\"figure\"><div class=\"value\">\(e(value))</div><div class=\"label\">\(e(label))</div></div>\n"
         }
         s += "</div>\n<p class=\"small\">\(e(w.model)): \(e(o.model))</p>\n"

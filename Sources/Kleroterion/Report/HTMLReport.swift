@@ -20,7 +20,7 @@ public enum HTMLReport {
         }
         func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, rowAttributes: [String]? = nil, cls: String = "",
                    columns: [String] = []) -> String {
-            var s = "<table\(cls.isEmpty ? "" : " class=\"\(cls)\"")>"
+            var s = "<div class=\"scroll\"><table\(cls.isEmpty ? "" : " class=\"\(cls)\"")>"
             if !columns.isEmpty { s += "<colgroup>" + columns.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>" }
             s += "<thead><tr>"
             for (i, c) in header.enumerated() { s += "<th\(numeric.contains(i) ? " class=\"n\"" : "")>\(e(c))</th>" }
@@ -30,18 +30,20 @@ public enum HTMLReport {
                 for (i, c) in row.enumerated() { s += "<td\(numeric.contains(i) ? " class=\"n\"" : "")>\(c)</td>" }
                 s += "</tr>\n"
             }
-            return s + "</tbody></table>\n"
+            return s + "</tbody></table></div>\n"
         }
 
         section("summary", 1, t(.summaryHeading), "<ul class=\"summary\">\n" + x.summary.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n")
 
         var funnel = "<p>\(e(t(.funnelIntro)))</p>\n"
-        funnel += "<figure data-chart=\"funnel\">\(ReportCharts.funnel(x.funnelSteps, text: x))<figcaption>\(e(t(.funnelChart)))</figcaption></figure>\n"
+        /// Both versions of a chart: the stylesheet shows the narrow one on a phone.
+        func both(_ wide: String, _ narrow: String) -> String { "<div class=\"wide-chart\">\(wide)</div><div class=\"narrow-chart\">\(narrow)</div>" }
+        funnel += "<figure data-chart=\"funnel\">\(both(ReportCharts.funnel(x.funnelSteps, text: x), ReportCharts.funnel(x.funnelSteps, narrow: true, text: x)))<figcaption>\(e(t(.funnelChart))). \(e(t(.funnelLogScale)))</figcaption></figure>\n"
         funnel += table([t(.funnelStep), t(.funnelCount), t(.funnelOfPrevious)],
                         x.funnelSteps.map { [e($0.label), f.count($0.count), $0.ofPrevious ?? x.dash] }, numeric: [1, 2],
                         rowAttributes: x.funnelSteps.map { _ in " data-row=\"funnel\"" }, cls: "narrow")
         if let rate = report.funnel.responseRate { funnel += "<p>\(e(t(.funnelResponseRate, f.percent(rate))))</p>\n" }
-        if let weighting = report.funnel.weighting { funnel += "<p>\(e(t(.funnelWeighting, weighting)))</p>\n" }
+        for sentence in x.weightingSentences { funnel += "<p>\(e(sentence))</p>\n" }
         if !report.funnel.strata.isEmpty {
             funnel += "<h3>\(e(t(.funnelStrataHeading)))</h3>\n"
             funnel += table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRegistrations), t(.funnelRate)],
@@ -55,9 +57,10 @@ public enum HTMLReport {
 
         var composition = "<p>\(e(t(.compositionIntro)))</p>\n<p class=\"small\">\(e(x.sharesSource)) "
         composition += "<span class=\"key out\">\(e(t(.legendOutsideQuota)))</span> <span class=\"key far\">\(e(t(.legendFar)))</span></p>\n"
+        let scale = ReportCharts.compositionScale(report.features, panelSize: report.panelSize)
         for (i, feature) in report.features.enumerated() {
-            composition += "<div class=\"feature\" data-feature=\"\(e(feature.name))\">\n<h3>\(e(feature.name))</h3>\n"
-            composition += "<figure data-chart=\"feature-\(i + 1)\">\(ReportCharts.composition(feature, panelSize: report.panelSize, text: x))</figure>\n"
+            composition += "<div class=\"feature\" data-feature=\"\(e(feature.name))\">\n<h3>\(e(x.name(feature)))</h3>\n"
+            composition += "<figure data-chart=\"feature-\(i + 1)\">\(both(ReportCharts.composition(feature, panelSize: report.panelSize, scale: scale, text: x), ReportCharts.composition(feature, panelSize: report.panelSize, scale: scale, narrow: true, text: x)))</figure>\n"
             let rows = feature.values.map { v -> [String] in
                 var cells = x.cells(v).map(e)
                 if v.outsideQuota { cells[5] = "<strong>\(cells[5])</strong>" }
@@ -68,6 +71,7 @@ public enum HTMLReport {
                 return " data-value=\"\(e(v.value))\"" + (cls.isEmpty ? "" : " class=\"\(cls)\"")
             }
             composition += table(x.columnHeaders, rows, numeric: Set(1...8), rowAttributes: attributes, cls: "composition")
+            if let origin = x.sharesOrigin(feature) { composition += "<p class=\"small\" data-origin>\(e(origin)).</p>\n" }
             if let remark = x.sharesRemark(feature) { composition += "<p class=\"small\">\(e(remark))</p>\n" }
             composition += "<p class=\"reading\">\(e(x.reading(feature)))</p>\n</div>\n"
         }
@@ -76,7 +80,7 @@ public enum HTMLReport {
         var statistics = "<p>\(e(t(.statisticsIntro)))</p>\n"
         statistics += table([t(.colFeature), t(.colTest), t(.colPValuePanel), t(.colReading), t(.colPValuePool), t(.colPoolReading)],
                             report.features.map { feature in
-                                [e(feature.name), e(feature.panelTest.map(x.methodName) ?? x.dash), e(x.pValueText(feature.panelTest)),
+                                [e(x.name(feature)), e(feature.panelTest.map(x.methodName) ?? x.dash), e(x.pValueText(feature.panelTest)),
                                  e(x.reading(feature)), e(x.pValueText(feature.poolTest)), e(x.poolReading(feature))]
                             }, numeric: [2, 4],
                             rowAttributes: report.features.map { feature in
@@ -89,9 +93,15 @@ public enum HTMLReport {
         for figure in x.fairnessFigures {
             fairness += "<div class=\"figure\"><div class=\"value\">\(e(figure.value))</div><div class=\"label\">\(e(figure.label))</div></div>\n"
         }
-        fairness += "</div>\n<figure data-chart=\"histogram\">\(ReportCharts.histogram(report.fairness, text: x))<figcaption>\(e(t(.histogramCaption)))</figcaption></figure>\n"
+        fairness += "</div>\n<figure data-chart=\"histogram\">\(both(ReportCharts.histogram(report.fairness, text: x), ReportCharts.histogram(report.fairness, narrow: true, text: x)))<figcaption>\(e(t(.histogramCaption)))</figcaption></figure>\n"
         fairness += "<p class=\"\(report.fairness.isEstimate ? "estimate" : "")\">\(e(x.chanceAccuracy))</p>\n"
         fairness += "<p class=\"guarantee\">\(e(x.guarantee))</p>\n"
+        let certain = x.certainSentences
+        if !certain.isEmpty {
+            fairness += "<div class=\"certain\" data-certain><p>\(e(certain[0]))</p>"
+            if certain.count > 1 { fairness += "<ul>" + certain.dropFirst().map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
+            fairness += "</div>\n"
+        }
         section("fairness", 5, t(.fairnessHeading), fairness)
         if let dropouts = report.dropouts { h += DropoutReport.html(dropouts, language: language) }
 
@@ -134,7 +144,7 @@ public enum HTMLReport {
     * { box-sizing: border-box; }
     html { background: #f3f4f6; }
     body { margin: 0; color: var(--ink); font: 10.5pt/1.45 "Source Sans 3", "Segoe UI", "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
-    main { max-width: 180mm; margin: 0 auto; background: #fff; padding: 14mm 12mm 10mm; }
+    main { max-width: 210mm; margin: 0 auto; background: #fff; padding: 14mm 12mm 10mm; }
     header { border-bottom: 3px solid var(--accent); padding-bottom: 4mm; margin-bottom: 5mm; }
     h1 { font-size: 20pt; line-height: 1.15; margin: 0 0 2mm; color: var(--accent); }
     h2 { font-size: 13.5pt; margin: 7mm 0 2.5mm; padding-bottom: 1mm; border-bottom: 1px solid var(--line); break-after: avoid; }
@@ -155,8 +165,9 @@ public enum HTMLReport {
     table.statistics col.feature { width: 13%; } table.statistics col.test { width: 19%; } table.statistics col.p { width: 12%; }
     table.statistics col.reading { width: 28%; } table.statistics col.pool { width: 16%; }
     table.statistics td.n, table.statistics th.n { white-space: normal; }
-    th, td { border-bottom: 1px solid var(--line); padding: 1mm 1.6mm; text-align: left; vertical-align: top; overflow-wrap: break-word; hyphens: auto; }
-    th { font-weight: 600; color: var(--muted); border-bottom: 1.5px solid #aab2bd; }
+    th, td { border-bottom: 1px solid var(--line); padding: 1mm 1.6mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+    th { font-weight: 600; color: var(--muted); border-bottom: 1.5px solid #aab2bd; overflow-wrap: normal; word-break: normal; hyphens: manual; }
+    .scroll { overflow-x: auto; max-width: 100%; }
     td.n, th.n { text-align: right; white-space: nowrap; }
     tr { break-inside: avoid; }
     tr.far td { background: var(--farbg); }
@@ -164,8 +175,13 @@ public enum HTMLReport {
     .key { display: inline-block; padding: 0 1.5mm; border-radius: 2px; margin-left: 1mm; }
     .key.out { background: var(--outbg); color: var(--out); }
     .key.far { background: var(--farbg); }
-    figure { margin: 2mm 0; break-inside: avoid; }
-    figure svg { display: block; width: 100%; height: auto; }
+    figure { margin: 2mm 0; break-inside: avoid; overflow-x: auto; }
+    /* Never narrower than the viewBox (680 or 360 units): chart text stays at 11 px or more. */
+    figure svg { display: block; width: 100%; min-width: 680px; height: auto; }
+    .narrow-chart { display: none; }
+    .narrow-chart svg { min-width: 360px; }
+    .certain { border-left: 3px solid var(--accent); padding-left: 3mm; margin: 2mm 0; }
+    .certain ul { margin: 1mm 0; padding-left: 5mm; }
     .feature { break-inside: avoid-page; margin-bottom: 4mm; }
     .reading { font-style: italic; }
     .figures { display: grid; grid-template-columns: repeat(3, 1fr); gap: 2mm; margin: 2mm 0 3mm; }
@@ -178,11 +194,23 @@ public enum HTMLReport {
     dt { color: var(--muted); }
     dd { margin: 0; overflow-wrap: anywhere; }
     footer { margin-top: 8mm; border-top: 1px solid var(--line); padding-top: 2mm; }
+    @media screen and (max-width: 600px) {
+      body { font-size: 11pt; }
+      main { padding: 5mm 4mm; }
+      h1 { font-size: 17pt; }
+      .figures { grid-template-columns: 1fr 1fr; }
+      dl { grid-template-columns: 1fr; }
+      dd { margin-bottom: 1.5mm; }
+      table.narrow { min-width: 0; width: 100%; }
+      .wide-chart { display: none; }
+      .narrow-chart { display: block; }
+    }
     @page { size: A4; margin: 15mm 15mm 16mm; }
     @media print {
       html { background: none; }
       body { font-size: 10pt; }
       main { max-width: none; margin: 0; padding: 0; }
+      figure, .scroll { overflow: visible; }
       h2 { break-before: auto; }
       section[data-section="fairness"] { break-before: page; }
       a { color: inherit; text-decoration: none; }

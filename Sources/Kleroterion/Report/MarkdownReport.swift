@@ -24,7 +24,7 @@ public enum MarkdownReport {
         table([t(.funnelStep), t(.funnelCount), t(.funnelOfPrevious)],
               x.funnelSteps.map { [$0.label, f.count($0.count), $0.ofPrevious ?? x.dash] }, right: [1, 2])
         if let rate = report.funnel.responseRate { out += [t(.funnelResponseRate, f.percent(rate)), ""] }
-        if let weighting = report.funnel.weighting { out += [t(.funnelWeighting, weighting), ""] }
+        for sentence in x.weightingSentences { out += [sentence, ""] }
         if !report.funnel.strata.isEmpty {
             out += ["### " + t(.funnelStrataHeading), ""]
             table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRegistrations), t(.funnelRate)],
@@ -37,25 +37,28 @@ public enum MarkdownReport {
 
         out += ["## 3. " + t(.compositionHeading), "", t(.compositionIntro), "", x.sharesSource, ""]
         for feature in report.features {
-            out += ["### " + feature.name, ""]
+            out += ["### " + x.name(feature), ""]
             table(x.columnHeaders + [t(.colFlag)], feature.values.map { v in
                 x.cells(v) + [[v.outsideQuota ? "⚠ " + t(.flagOutside) : nil, v.farFromProportional ? t(.flagFar) : nil]
                     .compactMap { $0 }.joined(separator: "; ")]
             }, right: Set(1...8))
+            if let origin = x.sharesOrigin(feature) { out += [origin + ".", ""] }
             if let remark = x.sharesRemark(feature) { out += [remark, ""] }
         }
 
         out += ["## 4. " + t(.statisticsHeading), "", t(.statisticsIntro), ""]
         table([t(.colFeature), t(.colTest), t(.colPValuePanel), t(.colReading), t(.colPValuePool), t(.colPoolReading)],
               report.features.map { feature in
-                  [feature.name, feature.panelTest.map(x.methodName) ?? x.dash, x.pValueText(feature.panelTest), x.reading(feature),
+                  [x.name(feature), feature.panelTest.map(x.methodName) ?? x.dash, x.pValueText(feature.panelTest), x.reading(feature),
                    x.pValueText(feature.poolTest), x.poolReading(feature)]
               }, right: [2, 4])
         if x.hasSimulatedTests { out += [t(.simulatedNote, f.count(GoodnessOfFit.simulationCount)), ""] }
 
         out += ["## 5. " + t(.fairnessHeading), "", t(.fairnessIntro, f.count(report.fairness.respondentCount)), ""]
         table(["", ""], x.fairnessFigures.map { [$0.label, $0.value] }, right: [1])
-        out += [x.chanceAccuracy, "", x.guarantee, "", t(.histogramCaption), ""]
+        out += [x.chanceAccuracy, "", x.guarantee, ""]
+        if !x.certainSentences.isEmpty { out += x.certainSentences.enumerated().map { $0 == 0 ? $1 : "- " + $1 } + [""] }
+        out += [t(.histogramCaption), ""]
         table([t(.histogramX), t(.histogramY)], report.fairness.histogram.filter { $0.count > 0 }.map {
             [f.chance($0.lower) + " – " + f.chance($0.upper), f.count($0.count)]
         }, right: [1])

@@ -71,7 +71,19 @@ public enum PublishedText {
             var f = feature
             f.name = e(f.name)
             f.values = f.values.map { var v = $0; v.value = e(v.value); return v }
+            f.sharesOrigin = f.sharesOrigin.map(e)
+            f.labels = f.labels?.mapValues(e)
             return f
+        }
+        if var certain = r.fairness.certain {
+            certain.groups = certain.groups.map { var g = $0; g.feature = e(g.feature); g.value = e(g.value); return g }
+            r.fairness.certain = certain
+        }
+        if var d = r.dropouts {
+            d.seed = e(d.seed)
+            d.model = e(d.model)
+            d.values = d.values.map { var v = $0; v.feature = e(v.feature); v.value = e(v.value); return v }
+            r.dropouts = d
         }
         if var t = r.transparency {
             t.seedSource = t.seedSource.map(e)

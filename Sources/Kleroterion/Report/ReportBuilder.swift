@@ -50,6 +50,9 @@ public enum ReportBuilder {
                     farFromProportional: proportional.map { isFar(seats: panel[v], proportional: $0) } ?? false))
             }
             var composition = FeatureComposition(name: feature.name, values: values)
+            let labels = quotaRows.first { !$0.featureLabels.isEmpty }?.featureLabels
+            composition.labels = labels
+            composition.sharesOrigin = sharesOrigin(feature: feature.name, quotaRows: quotaRows, quotas: quotas, context: context)
             let known = shares.compactMap { $0 }
             if known.count == shares.count, !known.isEmpty, feature.otherValue == nil {
                 let total = known.reduce(0, +)
@@ -61,13 +64,51 @@ public enum ReportBuilder {
             }
             features.append(composition)
         }
-        let funnel = Funnel(registerCount: registerCount, invitedCount: context.invitedCount ?? context.invitations?.invitedCount,
+        var funnel = Funnel(registerCount: registerCount, invitedCount: context.invitedCount ?? context.invitations?.invitedCount,
                             respondentCount: n, panelCount: k, strata: context.invitations?.strata ?? [],
                             weighting: context.invitations?.weighting)
+        funnel.allResidentsCount = context.invitations?.allResidentsCount
+        funnel.minimumAge = context.invitations?.minimumAge
+        funnel.addressChances = context.invitations?.addressChances
+        var fair = fairness(outcome)
+        fair.certain = certainSelection(problem: problem, outcome: outcome)
         return RepresentativenessReport(panelSize: problem.panelSize, seed: context.seed, algorithm: outcome.algorithm, notes: notes,
                                         populationSharesSource: context.populationShares.map { ($0.source as NSString).lastPathComponent },
                                         funnel: funnel, features: features,
-                                        fairness: fairness(outcome), transparency: context.transparency)
+                                        fairness: fair, transparency: context.transparency)
+    }
+
+    /// Where a feature's population shares came from: a `--population-shares` file that names it, else what the
+    /// quotas file says (`share_source`, written by `quotas`), else the quotas file itself; nil without shares.
+    static func sharesOrigin(feature: String, quotaRows: [Quota], quotas: QuotaSet, context: Context) -> String? {
+        if let shares = context.populationShares, !shares.entries(for: feature).isEmpty {
+            return "shares_file:" + (shares.source as NSString).lastPathComponent
+        }
+        guard quotaRows.contains(where: { $0.populationShare != nil }) else { return nil }
+        let sources = Set(quotaRows.compactMap(\.shareSource))
+        if sources.count == 1 { return sources.first! }
+        return "quotas:" + (quotas.source as NSString).lastPathComponent
+    }
+
+    /// Respondents with a chance of 1, and the groups that explain it: a value whose respondents number no more
+    /// than its quota minimum must have every one of them on every panel.
+    static func certainSelection(problem: SelectionProblem, outcome: SelectionOutcome) -> CertainSelection? {
+        let chances = outcome.probabilities.values
+        let certain = chances.indices.filter { chances[$0] >= 1 - 1e-6 }
+        guard !certain.isEmpty, chances.count == problem.count else { return nil }
+        var groups: [CertainSelection.Group] = []
+        var explained = Set<Int>()
+        for (f, feature) in problem.features.enumerated() {
+            var pool = [Int](repeating: 0, count: feature.values.count)
+            for person in problem.category { pool[person[f]] += 1 }
+            for v in feature.values.indices where pool[v] > 0 && pool[v] <= feature.min[v] {
+                let members = certain.filter { problem.category[$0][f] == v }
+                guard !members.isEmpty else { continue }
+                explained.formUnion(members)
+                groups.append(.init(feature: feature.name, value: feature.values[v], respondents: pool[v], quotaMin: feature.min[v]))
+            }
+        }
+        return CertainSelection(count: certain.count, groups: groups, unexplained: certain.count - explained.count)
     }
 
     /// "Far from proportional": more than one seat away and more than 10% of the proportional seats away.

@@ -24,7 +24,7 @@ public enum ReportFiles {
     /// The parsed `--language` value.
     public static func language(_ text: String) throws -> ReportLanguage {
         guard let language = ReportLanguage(rawValue: text.trimmingSpaces().lowercased()) else {
-            throw KleroterionError("there is no report language '\(text)'", fix: "use --language nl (Dutch) or --language en (English)")
+            throw KleroterionError("there is no report language '\(text)'", fix: "use --language nl (Dutch), en (English) or de (German)")
         }
         return language
     }

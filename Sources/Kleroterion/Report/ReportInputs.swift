@@ -17,6 +17,12 @@ public struct InvitationsSummary: Sendable, Equatable {
     /// Per stratum, the register values that define it (column → value), e.g. `district → Zeist-Noord`.
     public var strataValues: [[String: String]] = []
     public var weighting: String?
+    /// Every row of the register, of any age (`register.rows`).
+    public var allResidentsCount: Int?
+    /// The youngest age invited (`settings.min_age`).
+    public var minimumAge: Int?
+    /// With one letter per address: the chance of a letter alone and at the fullest address.
+    public var addressChances: AddressChances?
 
     public init(registerCount: Int? = nil, invitedCount: Int? = nil, strata: [FunnelStratum] = [], weighting: String? = nil) {
         self.registerCount = registerCount; self.invitedCount = invitedCount; self.strata = strata; self.weighting = weighting
@@ -50,6 +56,10 @@ public struct InvitationsSummary: Sendable, Equatable {
         summary.registerCount = int(register, ["eligible"]) ?? int(top, ["register_count", "registerCount", "eligible_count", "population"])
         summary.invitedCount = int(top, ["letters", "invited_count", "invitedCount", "letter_count", "invitations"])
         summary.weighting = top["weighting"] as? String
+        summary.allResidentsCount = int(register, ["rows"])
+        let settings = top["settings"] as? [String: Any] ?? [:]
+        summary.minimumAge = int(settings, ["min_age"])
+        summary.addressChances = addressChances(top)
         let strata = (top["strata"] as? [[String: Any]]) ?? []
         summary.strataValues = strata.map { s in
             ((s["values"] as? [String: Any]) ?? [:]).compactMapValues { $0 as? String }
@@ -69,6 +79,24 @@ public struct InvitationsSummary: Sendable, Equatable {
 }
 
 extension InvitationsSummary {
+    /// From the strata's `inclusion_probabilities` (one letter per address): the mean chance of someone alone at an
+    /// address, and the chance at the address with the most residents. Nil without addresses.
+    static func addressChances(_ top: [String: Any]) -> AddressChances? {
+        var aloneResidents = 0.0, aloneSum = 0.0
+        var largest = 0, largestResidents = 0.0, largestSum = 0.0
+        for stratum in (top["strata"] as? [[String: Any]]) ?? [] {
+            for c in (stratum["inclusion_probabilities"] as? [[String: Any]]) ?? [] {
+                guard let at = (c["residents_at_address"] as? NSNumber)?.intValue, let n = (c["residents"] as? NSNumber)?.doubleValue,
+                      let p = (c["probability"] as? NSNumber)?.doubleValue, n > 0 else { continue }
+                if at == 1 { aloneResidents += n; aloneSum += n * p }
+                if at > largest { largest = at; largestResidents = 0; largestSum = 0 }
+                if at == largest { largestResidents += n; largestSum += n * p }
+            }
+        }
+        guard aloneResidents > 0, largest > 1, largestResidents > 0 else { return nil }
+        return AddressChances(alone: aloneSum / aloneResidents, largestAddress: largest, atLargestAddress: largestSum / largestResidents)
+    }
+
     /// Fills in the respondents per stratum by counting the pool rows with the stratum's values, when the pool
     /// has every column that defines the strata (e.g. `district`). Values match trimmed and case-insensitively.
     public func countingRespondents(in pool: Table) -> InvitationsSummary {

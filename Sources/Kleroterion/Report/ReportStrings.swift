@@ -1,6 +1,6 @@
 /// The languages a report can be written in. Dutch comes first: it is the organisers' language.
 public enum ReportLanguage: String, CaseIterable, Sendable {
-    case nl, en
+    case nl, en, de
 }
 
 /// Every word of the report, one table per language. Placeholders are `{0}`, `{1}`, …
@@ -15,6 +15,8 @@ public enum ReportKey: String, CaseIterable, Sendable {
     case compositionHeading, compositionIntro, colValue, colPopulation, colPoolCount, colPoolShare, colQuota, colPanelCount, colPanelShare
     case colProportional, colDeviation, colFlag, flagOutside, flagFar, legendOutsideQuota, legendFar, legendPopulation, legendPool, legendPanel, legendQuota, chartCaption
     case sharesSum, sharesSource, sharesFromQuotas
+    case funnelAllResidents, funnelEligibleAge, funnelLogScale, weightingNone, weightingResponse, weightingOversampling, weightingAddress
+    case certainIntro, certainGroup, certainOther, sharesOrigin, originRegister, originSharesFile, originTemplate, originQuotas
     case statisticsHeading, statisticsIntro, colFeature, colTest, colPValuePanel, colReading, colPValuePool, colPoolReading
     case methodChiSquare, methodHypergeometric, methodBinomial, methodMultinomial, methodSimulated
     case readingNoEvidence, readingEvidence, readingNoShares, readingPoolNoEvidence, readingPoolEvidence, simulatedNote
@@ -43,6 +45,7 @@ public struct ReportStrings: Sendable {
         switch language {
         case .nl: return dutch
         case .en: return english
+        case .de: return german
         }
     }
 
@@ -65,7 +68,7 @@ public struct ReportStrings: Sendable {
         .funnelIntro: "Elke stap van de loting, met de aantallen voor zover bekend.",
         .funnelRegister: "Inwoners in de basisregistratie (BRP)",
         .funnelInvited: "Uitnodigingsbrieven",
-        .funnelRespondents: "Aanmeldingen (de pool)",
+        .funnelRespondents: "Aanmeldingen",
         .funnelPanel: "Panelleden",
         .funnelStep: "Stap",
         .funnelCount: "Aantal",
@@ -81,13 +84,13 @@ public struct ReportStrings: Sendable {
         .funnelWeighting: "Weging van de brieven: {0}",
         .funnelChart: "Trechter van de loting",
         .compositionHeading: "Samenstelling per kenmerk",
-        .compositionIntro: "Per kenmerk: het aandeel in de bevolking, onder de aanmelders (pool) en in het panel, met het quotum. \"Evenredig\" is het aantal zetels dat precies bij het bevolkingsaandeel past (aandeel × panelgrootte); \"afwijking\" is het verschil tussen panel en evenredig.",
+        .compositionIntro: "Per kenmerk: het aandeel in de bevolking, onder de aanmelders en in het panel, met het quotum. \"Evenredig\" is het aantal zetels dat precies bij het bevolkingsaandeel past (aandeel × panelgrootte); \"afwijking\" is het verschil tussen panel en evenredig.",
         .colValue: "Waarde",
         .colPopulation: "Bevolking",
-        .colPoolCount: "Pool (n)",
-        .colPoolShare: "Pool",
+        .colPoolCount: "Aanmelders (aantal)",
+        .colPoolShare: "Aanmelders",
         .colQuota: "Quotum",
-        .colPanelCount: "Panel (n)",
+        .colPanelCount: "Panel (aantal)",
         .colPanelShare: "Panel",
         .colProportional: "Evenredig",
         .colDeviation: "Afwijking",
@@ -100,12 +103,27 @@ public struct ReportStrings: Sendable {
         .legendPool: "Aanmelders",
         .legendPanel: "Panel",
         .legendQuota: "Quotum (min–max)",
-        .chartCaption: "{0}: aandelen in bevolking, pool en panel; het gearceerde vlak is het quotum.",
+        .chartCaption: "{0}: aandelen in de bevolking, onder de aanmelders en in het panel; het gekleurde vlak is het quotum.",
         .sharesSum: "De bevolkingsaandelen van {0} tellen op tot {1}; de toetsen rekenen met de aandelen herschaald naar 100%.",
         .sharesSource: "Bevolkingsaandelen: {0}.",
         .sharesFromQuotas: "Bevolkingsaandelen: uit het quotabestand.",
+        .funnelAllResidents: "Alle inwoners in de basisregistratie (BRP)",
+        .funnelEligibleAge: "Van hen {0} jaar of ouder",
+        .funnelLogScale: "De balken staan op een logaritmische schaal: elke stap naar rechts is tien keer zo veel. Zo blijft ook de kleinste stap zichtbaar.",
+        .weightingNone: "De brieven zijn niet gewogen: in elke groep had iedereen dezelfde kans op een brief.",
+        .weightingResponse: "Groepen die minder vaak reageren, kregen meer brieven. De verhouding komt uit de respons van een vorige ronde ({0}).",
+        .weightingOversampling: "Sommige groepen kregen bewust meer brieven ({0}).",
+        .weightingAddress: "Elk adres kreeg hoogstens één brief. Wie alleen woont, had daardoor ongeveer {0} kans op een brief. Op het adres met de meeste inwoners ({1}, bijvoorbeeld een verzorgingshuis) had ieder ongeveer {2} kans, want de ene brief van dat adres gaat naar één van hen.",
+        .certainIntro: "{0} aanmelders hadden 100% kans om in het panel te komen. Dat is geen voorkeur voor personen: hun groep is zo klein dat de quota ieder van hen nodig heeft.",
+        .certainGroup: "{0} {1}: er meldden zich {2} mensen aan, en de quota vraagt er minstens {3}. Daarom komt elk van hen in het panel.",
+        .certainOther: "Bij {0} van hen komt het door meer quota samen: zonder hen kan geen panel alle quota halen.",
+        .sharesOrigin: "Bron van de bevolkingscijfers: {0}",
+        .originRegister: "geteld in de basisregistratie ({0})",
+        .originSharesFile: "het bestand met bevolkingscijfers {0}",
+        .originTemplate: "het sjabloon {0}, met gepubliceerde cijfers",
+        .originQuotas: "het quotabestand {0}",
         .statisticsHeading: "Toetsen: panel en aanmelders tegen de bevolking",
-        .statisticsIntro: "Per kenmerk toetst een goodness-of-fit-toets of de verdeling over de waarden past bij de bevolking. Een p-waarde onder 0,05 geeft aan dat het verschil waarschijnlijk niet op toeval berust. Waar de verwachte aantallen klein zijn (onder 5) wordt een exacte toets gebruikt.",
+        .statisticsIntro: "Per kenmerk kijkt een toets of de verdeling over de waarden past bij de bevolking. Een p-waarde onder 0,05 geeft aan dat het verschil waarschijnlijk niet op toeval berust. Waar de verwachte aantallen klein zijn (onder 5) wordt een exacte toets gebruikt.",
         .colFeature: "Kenmerk",
         .colTest: "Toets",
         .colPValuePanel: "p (panel)",
@@ -142,10 +160,10 @@ public struct ReportStrings: Sendable {
         .guaranteeNash: "Nash haalt altijd de quota en maximaliseert het product van alle kansen: een evenwicht tussen gelijke kansen en een panel dat bij de bevolking past.",
         .guaranteeOther: "Methode {0}: zie de documentatie voor wat zij garandeert.",
         .methodHeading: "Werkwijze",
-        .methodSeed: "Startwaarde (seed)",
+        .methodSeed: "Startwaarde van de loting",
         .methodAlgorithm: "Methode",
         .methodPanelSize: "Panelgrootte",
-        .methodMatching: "Waarden uit de pool zijn met de quota vergeleken zonder op hoofdletters en spaties aan begin en eind te letten.",
+        .methodMatching: "De waarden van de aanmelders zijn met de quota vergeleken zonder op hoofdletters en spaties aan begin en eind te letten.",
         .methodNotes: "Opmerkingen",
         .transparencyHeading: "Controleerbaarheid",
         .transparencyAbsent: "Deze loting is niet vooraf vastgelegd met hashes. Iedereen met dezelfde invoerbestanden en dezelfde startwaarde krijgt met Kleroterion precies hetzelfde panel.",
@@ -197,8 +215,8 @@ public struct ReportStrings: Sendable {
         .compositionIntro: "Per feature: the share in the population, among the respondents (pool) and on the panel, with the quota. \"Proportional\" is the number of seats that exactly matches the population share (share × panel size); \"deviation\" is the panel minus proportional.",
         .colValue: "Value",
         .colPopulation: "Population",
-        .colPoolCount: "Pool (n)",
-        .colPoolShare: "Pool",
+        .colPoolCount: "Aanmelders (aantal)",
+        .colPoolShare: "Aanmelders",
         .colQuota: "Quota",
         .colPanelCount: "Panel (n)",
         .colPanelShare: "Panel",
@@ -217,6 +235,21 @@ public struct ReportStrings: Sendable {
         .sharesSum: "The population shares of {0} add up to {1}; the tests use them rescaled to 100%.",
         .sharesSource: "Population shares: {0}.",
         .sharesFromQuotas: "Population shares: from the quotas file.",
+        .funnelAllResidents: "All residents in the population register",
+        .funnelEligibleAge: "Of them aged {0} or over",
+        .funnelLogScale: "The bars use a logarithmic scale: each step to the right is ten times as many. This keeps even the smallest step visible.",
+        .weightingNone: "The letters were not weighted: within each group everyone had the same chance of a letter.",
+        .weightingResponse: "Groups that reply less often got more letters. The ratio comes from the response in an earlier round ({0}).",
+        .weightingOversampling: "Some groups were given more letters on purpose ({0}).",
+        .weightingAddress: "Each address got at most one letter. Someone living alone therefore had about {0} chance of a letter. At the address with the most residents ({1}, for example a care home) each had about {2}, because that address's one letter goes to one of them.",
+        .certainIntro: "{0} respondents had a 100% chance of being on the panel. This favours no one: their group is so small that the quotas need every one of them.",
+        .certainGroup: "{0} {1}: {2} people registered, and the quota asks for at least {3}. So each of them is on the panel.",
+        .certainOther: "For {0} of them it is several quotas together: without them no panel can meet every quota.",
+        .sharesOrigin: "Source of the population figures: {0}",
+        .originRegister: "counted in the population register ({0})",
+        .originSharesFile: "the population figures file {0}",
+        .originTemplate: "the template {0}, with published figures",
+        .originQuotas: "the quotas file {0}",
         .statisticsHeading: "Tests: panel and respondents against the population",
         .statisticsIntro: "Per feature, a goodness-of-fit test checks whether the spread over the values fits the population. A p-value below 0.05 indicates that the difference is unlikely to be chance. Where expected counts are small (below 5), an exact test is used.",
         .colFeature: "Feature",

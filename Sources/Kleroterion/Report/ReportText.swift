@@ -6,8 +6,8 @@ public struct ReportFormat: Sendable {
     public let language: ReportLanguage
     public init(_ language: ReportLanguage) { self.language = language }
 
-    private var decimalMark: String { language == .nl ? "," : "." }
-    private var thousands: String { language == .nl ? "." : "," }
+    private var decimalMark: String { language == .en ? "." : "," }
+    private var thousands: String { language == .en ? "," : "." }
 
     /// A fixed-point number with the language's decimal mark (locale-independent).
     public func decimal(_ x: Double, digits: Int) -> String {
@@ -77,7 +77,7 @@ public struct ReportText: Sendable {
         if tested.isEmpty {
             lines.append(t(.summaryNoShares))
         } else {
-            let differing = tested.filter { $0.panelTest!.showsDifference }.map(\.name)
+            let differing = tested.filter { $0.panelTest!.showsDifference }.map(name)
             lines.append(differing.isEmpty ? t(.summaryNoDifference) : t(.summaryDifference, differing.joined(separator: ", ")))
         }
         let fair = report.fairness
@@ -85,10 +85,14 @@ public struct ReportText: Sendable {
         return lines
     }
 
-    /// The funnel steps that are known, with the share each is of the step before.
+    /// The funnel steps that are known, with the share each is of the step before: all residents, those old
+    /// enough, letters, registrations, panel.
     public var funnelSteps: [(label: String, count: Int, ofPrevious: String?)] {
+        let all = report.funnel.allResidentsCount
+        let eligibleLabel = report.funnel.minimumAge.map { t(.funnelEligibleAge, "\($0)") } ?? t(.funnelRegister)
         let raw: [(String, Int?)] = [
-            (t(.funnelRegister), report.funnel.registerCount), (t(.funnelInvited), report.funnel.invitedCount),
+            (t(.funnelAllResidents), all == report.funnel.registerCount ? nil : all),
+            (eligibleLabel, report.funnel.registerCount), (t(.funnelInvited), report.funnel.invitedCount),
             (t(.funnelRespondents), report.funnel.respondentCount), (t(.funnelPanel), report.funnel.panelCount),
         ]
         var steps: [(String, Int, String?)] = []
@@ -99,6 +103,56 @@ public struct ReportText: Sendable {
             previous = count
         }
         return steps
+    }
+
+    /// How the letters were weighted, in plain words (one sentence each), from `invite`'s description.
+    public var weightingSentences: [String] {
+        var lines: [String] = []
+        if let w = report.funnel.weighting {
+            if w == "none" { lines.append(t(.weightingNone)) }
+            for part in w.components(separatedBy: " and ") {
+                let inner = part.firstIndex(of: "(").map { String(part[part.index(after: $0)...].dropLast()) } ?? part
+                if part.hasPrefix("response rates") { lines.append(t(.weightingResponse, inner)) }
+                if part.hasPrefix("oversampling") { lines.append(t(.weightingOversampling, inner)) }
+            }
+        }
+        if let a = report.funnel.addressChances {
+            lines.append(t(.weightingAddress, f.percent(a.alone), f.count(a.largestAddress), f.percent(a.atLargestAddress)))
+        }
+        return lines
+    }
+
+    /// A feature's name for readers: its template label in this language, else the column name.
+    public func name(_ feature: FeatureComposition) -> String {
+        feature.labels?[t.language.rawValue] ?? feature.name
+    }
+
+    /// The reader's name of the feature called `column` in the data.
+    public func name(column: String) -> String {
+        report.features.first { $0.name == column }.map(name) ?? column
+    }
+
+    /// Why some respondents were certain to be chosen, naming groups only; empty when nobody was.
+    public var certainSentences: [String] {
+        guard let c = report.fairness.certain, c.count > 0 else { return [] }
+        var lines = [t(.certainIntro, f.count(c.count))]
+        for g in c.groups { lines.append(t(.certainGroup, name(column: g.feature), g.value, f.count(g.respondents), f.count(g.quotaMin))) }
+        if c.unexplained > 0 { lines.append(t(.certainOther, f.count(c.unexplained))) }
+        return lines
+    }
+
+    /// Where one feature's population shares came from, as a sentence; nil when it has none.
+    public func sharesOrigin(_ feature: FeatureComposition) -> String? {
+        guard let origin = feature.sharesOrigin, let colon = origin.firstIndex(of: ":") else { return nil }
+        let kind = origin[..<colon], name = String(origin[origin.index(after: colon)...])
+        let text: String
+        switch kind {
+        case "register": text = t(.originRegister, name)
+        case "shares_file": text = t(.originSharesFile, name)
+        case "template": text = t(.originTemplate, name)
+        default: text = t(.originQuotas, name)
+        }
+        return t(.sharesOrigin, text)
     }
 
     public func methodName(_ test: FitTest) -> String {
@@ -121,8 +175,8 @@ public struct ReportText: Sendable {
 
     /// The one-line reading of the panel test of a feature.
     public func reading(_ feature: FeatureComposition) -> String {
-        guard let test = feature.panelTest else { return t(.readingNoShares, feature.name) }
-        return test.showsDifference ? t(.readingEvidence, feature.name) : t(.readingNoEvidence, feature.name)
+        guard let test = feature.panelTest else { return t(.readingNoShares, name(feature)) }
+        return test.showsDifference ? t(.readingEvidence, name(feature)) : t(.readingNoEvidence, name(feature))
     }
 
     public func poolReading(_ feature: FeatureComposition) -> String {
@@ -176,7 +230,7 @@ public struct ReportText: Sendable {
     /// A remark when a feature's shares do not add up to 100%.
     public func sharesRemark(_ feature: FeatureComposition) -> String? {
         guard let total = feature.populationShareTotal, abs(total - 1) > 0.0005 else { return nil }
-        return t(.sharesSum, feature.name, f.percent(total))
+        return t(.sharesSum, name(feature), f.percent(total))
     }
 
     public var sharesSource: String {

@@ -39,7 +39,11 @@ public struct RepresentativenessReport: Codable, Sendable, Equatable {
 
 /// Register → letters → respondents → panel.
 public struct Funnel: Codable, Sendable, Equatable {
-    /// Residents in the register (the eligible population), when known.
+    /// All residents in the register (every row, of any age), when known.
+    public var allResidentsCount: Int?
+    /// The youngest age that could take part, when known (the register count below is of this age and older).
+    public var minimumAge: Int?
+    /// Residents in the register old enough to take part (the eligible population), when known.
     public var registerCount: Int?
     /// Invitation letters sent, when known.
     public var invitedCount: Int?
@@ -50,6 +54,8 @@ public struct Funnel: Codable, Sendable, Equatable {
     public var strata: [FunnelStratum]
     /// How letters were weighted, in the organisers' words (from `invite`), when known.
     public var weighting: String?
+    /// With one letter per address: each resident's chance of a letter alone at an address and at the fullest one.
+    public var addressChances: AddressChances?
 
     public init(registerCount: Int? = nil, invitedCount: Int? = nil, respondentCount: Int, panelCount: Int,
                 strata: [FunnelStratum] = [], weighting: String? = nil) {
@@ -61,6 +67,21 @@ public struct Funnel: Codable, Sendable, Equatable {
     public var responseRate: Double? {
         guard let invitedCount, invitedCount > 0 else { return nil }
         return Double(respondentCount) / Double(invitedCount)
+    }
+}
+
+/// One letter per address means that a resident's chance of a letter falls with the number of residents at the
+/// address: the letter goes to one of them. These are the two ends, as a reader needs them.
+public struct AddressChances: Codable, Sendable, Equatable {
+    /// The chance of a letter for someone who lives alone (averaged over the strata).
+    public var alone: Double
+    /// The most eligible residents at one address (e.g. a care home).
+    public var largestAddress: Int
+    /// The chance of a letter for each resident of that address.
+    public var atLargestAddress: Double
+
+    public init(alone: Double, largestAddress: Int, atLargestAddress: Double) {
+        self.alone = alone; self.largestAddress = largestAddress; self.atLargestAddress = atLargestAddress
     }
 }
 
@@ -93,6 +114,10 @@ public struct FeatureComposition: Codable, Sendable, Equatable {
     public var poolTest: FitTest?
     /// The known shares of this feature add up to this (1 when complete); tests use them normalised.
     public var populationShareTotal: Double?
+    /// Where the population shares came from: `register:FILE`, `shares_file:FILE`, `template:NAME`, `quotas:FILE`.
+    public var sharesOrigin: String?
+    /// The feature's name for readers per language, from the template (via the quotas file); empty when none.
+    public var labels: [String: String]?
 
     public init(name: String, values: [ValueComposition], panelTest: FitTest? = nil, poolTest: FitTest? = nil, populationShareTotal: Double? = nil) {
         self.name = name; self.values = values; self.panelTest = panelTest; self.poolTest = poolTest
@@ -146,6 +171,8 @@ public struct Fairness: Codable, Sendable, Equatable {
     /// Panels with positive probability in the distribution (fair algorithms).
     public var panelsInDistribution: Int?
     public var histogram: [HistogramBin]
+    /// Respondents certain to be chosen (chance 1), and the small groups that explain why; nil when none are.
+    public var certain: CertainSelection?
 
     public init(respondentCount: Int, isEstimate: Bool, estimateRuns: Int?, minimum: Double, maximum: Double, mean: Double,
                 gini: Double, atMinimum: Int, largestStandardError: Double?, panelsInDistribution: Int?, histogram: [HistogramBin]) {
@@ -153,6 +180,30 @@ public struct Fairness: Codable, Sendable, Equatable {
         self.minimum = minimum; self.maximum = maximum; self.mean = mean; self.gini = gini; self.atMinimum = atMinimum
         self.largestStandardError = largestStandardError; self.panelsInDistribution = panelsInDistribution; self.histogram = histogram
     }
+}
+
+/// Why some respondents were certain to be chosen: their group is so small that the quota needs every one of them.
+/// It names groups, never persons.
+public struct CertainSelection: Codable, Sendable, Equatable {
+    /// One feature value whose quota minimum is at least the number of respondents with that value.
+    public struct Group: Codable, Sendable, Equatable {
+        public var feature: String
+        public var value: String
+        /// Respondents with this value.
+        public var respondents: Int
+        /// The quota's minimum for this value.
+        public var quotaMin: Int
+        public init(feature: String, value: String, respondents: Int, quotaMin: Int) {
+            self.feature = feature; self.value = value; self.respondents = respondents; self.quotaMin = quotaMin
+        }
+    }
+    /// How many respondents had a chance of 1.
+    public var count: Int
+    public var groups: [Group]
+    /// Of them, how many are in none of these groups (their certainty comes from several quotas together).
+    public var unexplained: Int
+
+    public init(count: Int, groups: [Group], unexplained: Int) { self.count = count; self.groups = groups; self.unexplained = unexplained }
 }
 
 /// How the draw can be checked: filled by `kleroterion draw` from a commitment (issue 4).

@@ -30,18 +30,24 @@ public enum Inequality {
         return (lo, hi, mean)
     }
 
-    /// Counts per bin over [0, upper) with `bins` equal bins (`gsl_histogram`); `upper` is a round number above
-    /// the largest value, so that every value falls in a bin.
+    /// Counts per bin over [0, upper] with `bins` equal bins (`gsl_histogram`). `upper` is a round number at or
+    /// above the largest value and never above 1: chances lie between 0 and 100 %, so the axis must too.
+    /// GSL's bins are half-open, [lower, upper); a value exactly at `upper` (a chance of exactly 1, someone certain
+    /// to be chosen) is counted in the last bin, which is therefore closed on both sides.
     public static func histogram(_ values: [Double], bins: Int = 20) -> [HistogramBin] {
-        let largest = values.max() ?? 0
-        let upper = niceCeiling(largest * 1.000001)
+        let largest = min(1, values.max() ?? 0)
+        let upper = min(1, niceCeiling(largest))
         guard let h = gsl_histogram_alloc(bins) else { return [] }
         defer { gsl_histogram_free(h) }
         gsl_histogram_set_ranges_uniform(h, 0, upper)
-        for x in values { _ = gsl_histogram_increment(h, max(0, x)) }
+        var atTop = 0.0
+        for x in values {
+            if x >= upper { atTop += 1 } else { _ = gsl_histogram_increment(h, max(0, x)) }
+        }
         let width = upper / Double(bins)
         return (0..<bins).map { i in
-            HistogramBin(lower: Double(i) * width, upper: Double(i + 1) * width, count: Int(gsl_histogram_get(h, i)))
+            HistogramBin(lower: Double(i) * width, upper: i == bins - 1 ? upper : Double(i + 1) * width,
+                         count: Int(gsl_histogram_get(h, i) + (i == bins - 1 ? atTop : 0)))
         }
     }
 
@@ -54,7 +60,7 @@ public enum Inequality {
     }
 }
 
-/// One bar of a histogram: how many values lie in [lower, upper).
+/// One bar of a histogram: how many values lie in [lower, upper); the last bar also counts values equal to `upper`.
 public struct HistogramBin: Codable, Sendable, Equatable {
     public var lower: Double
     public var upper: Double
