@@ -85,7 +85,7 @@ import Testing
             .map { Double($0.split(separator: ",")[1])! }
         #expect(abs(chances.reduce(0, +) - 3) < 1e-6)
         let report = try String(contentsOfFile: f.dir + "/alt/report.md", encoding: .utf8)
-        #expect(report.contains("## Na uitval") && report.contains("1000 gesimuleerde uitvalpatronen") && report.contains("seed `alt`"))
+        #expect(report.contains("## Na uitval") && report.contains("1000 gesimuleerde uitvalpatronen") && report.contains("(seed alt, stroom "))
         let json = try String(contentsOfFile: f.dir + "/alt/report.json", encoding: .utf8)
         #expect(json.contains("\"dropouts\"") && !json.contains("\"r1\""))
         let bad = try run(common + ["--out", f.dir + "/bad", "--alternates=-1"])
