@@ -54,9 +54,7 @@ enum FaceDecomposition {
             }
             let prefer = zip(t, size).map { $0 / $1 }
             let y: Composition
-            let t0 = Date()
             let priced = try run.price(prefer, rowBounds: rowBounds, classBounds: classBounds, relativeGap: faceGap)
-            if ProcessInfo.processInfo.environment["KL_DEBUG_WALK"] != nil { FileHandle.standardError.write("walk step \(found.count) \(Date().timeIntervalSince(t0)) s, tight rows \(rowBounds.count), fixed classes \(classBounds.count), mass \(mass)\n".data(using: .utf8)!) }
             switch priced {
             case .found(let comp, _): y = comp
             case .timedOut: return (nil, found)

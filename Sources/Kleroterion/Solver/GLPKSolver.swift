@@ -164,7 +164,6 @@ public final class GLPKSession: LinearProgramSession {
         var code = glp_simplex(problem, &parm)
         /// Starts again from an advanced basis, with the primal simplex and the textbook pivot rules.
         func restart() {
-            if ProcessInfo.processInfo.environment["KL_DEBUG_RESTART"] != nil { FileHandle.standardError.write("restart code \(code) status \(glp_get_status(problem)) err \(primalError()) rows \(rowCount) cols \(columnCount) it \(glp_get_it_cnt(problem) - before)\n".data(using: .utf8)!) }
             parm.meth = GLP_PRIMAL
             parm.pricing = GLP_PT_STD
             parm.r_test = GLP_RT_STD
