@@ -6,7 +6,7 @@ APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium strace
 BIN := .build/release/kleroterion
 VERSION := $(shell sed -n 's/^let kleroterionVersion = "\(.*\)"$$/\1/p' Sources/kleroterion/Version.swift)
 
-.PHONY: deps build release test test-robustness demo deb deb-test bench-peer bench-survey bench-register bench-csv bench-dropout clean
+.PHONY: deps build release test test-robustness demo deb deb-test bench-peer bench-survey bench-scale bench-register bench-csv bench-dropout clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -55,6 +55,12 @@ bench-peer: release
 # Which route LEXIMIN takes, and how long it needs, on 16 pools of varied shape (docs/algorithms.md).
 bench-survey: release
 	python3 bench/survey.py $(BIN)
+
+# National-scale shapes (n up to 50,000, 3-8 features, panels of 12-500) with growth exponents; slow, not in `make test`.
+# `make bench-scale BASELINE=/path/to/old/kleroterion` also runs that binary on the same cases, for the ratio.
+# Options (SHAPES, TOOLS, TIMEOUT, OUT, APPEND): see bench/scale.sh.
+bench-scale: release
+	KLEROTERION=$(BIN) BASELINE=$(BASELINE) bash bench/scale.sh
 
 # Invitation lottery on 1M and 15M synthetic register rows, against `wc -l` (not part of `make test`).
 bench-register: release

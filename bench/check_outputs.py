@@ -33,6 +33,16 @@ def main():
     quotas = [(r["feature"], key(r["value"]), int(r["min"]), int(r["max"]))
               for r in csv.DictReader(open(quota_path, newline=""))]
 
+    def matches(person, feature, value):
+        # A combination row (gender&age_band, vrouw&16-24) counts the members who match on every part.
+        parts = [(feature, value)] if feature in person else list(zip(feature.split("&"), value.split("&")))
+        return all(key(person[f.strip()]) == v.strip() for f, v in parts)
+
+    # Per respondent, the quota rows they count for: one pass over the pool, so that checking the tens of
+    # thousands of panels of a large distribution costs O(k x features) per panel, not O(k x quota rows).
+    rows_of = {i: [q for q, (feature, value, _, _) in enumerate(quotas) if matches(person, feature, value)]
+               for i, person in pool.items()}
+
     def panel_problems(ids, what):
         found = []
         if len(ids) != k:
@@ -42,10 +52,11 @@ def main():
             return found + [f"{what}: unknown ids {unknown[:3]}"]
         if len(set(ids)) != len(ids):
             found.append(f"{what}: someone is in it twice")
-        for feature, value, lo, hi in quotas:
-            # A combination row (gender&age_band, vrouw&16-24) counts the members who match on every part.
-            parts = [(feature, value)] if feature in pool[ids[0]] else list(zip(feature.split("&"), value.split("&")))
-            n = sum(1 for i in ids if all(key(pool[i][f.strip()]) == v.strip() for f, v in parts))
+        counts = [0] * len(quotas)
+        for i in ids:
+            for q in rows_of[i]:
+                counts[q] += 1
+        for (feature, value, lo, hi), n in zip(quotas, counts):
             if not lo <= n <= hi:
                 found.append(f"{what}: {feature}={value} has {n}, quota {lo}..{hi}")
         homes = Counter(tuple(pool[i][c] for c in household_columns) for i in ids)

@@ -130,7 +130,10 @@ import Testing
         for i in 0..<12 { for j in 0..<12 where people[i] == people[j] && ![0, 3].contains(i) && ![0, 3].contains(j) {
             #expect(abs(v[i] - v[j]) < 1e-9)
         } }
-        #expect(abs(v[0] - v[3]) < 1e-9)
+        // Persons 0 and 3 are two roles (two classes) of one household type: equal by symmetry of the optimum,
+        // but each class's chance comes out of the LP, so only up to GLPK's tolerances (docs/algorithms.md,
+        // "Exactness and tolerances": a few 1e-8).
+        #expect(abs(v[0] - v[3]) < 1e-7)
         #expect(abs(v.min()! - (try FairBruteForce.maximin(p))) < 1e-6)
     }
 

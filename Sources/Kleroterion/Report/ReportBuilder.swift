@@ -53,8 +53,15 @@ public enum ReportBuilder {
             let labels = quotaRows.first { !$0.featureLabels.isEmpty }?.featureLabels
             composition.labels = labels
             composition.sharesOrigin = sharesOrigin(feature: feature.name, quotaRows: quotaRows, quotas: quotas, context: context)
-            let known = shares.compactMap { $0 }
-            if known.count == shares.count, !known.isEmpty, feature.otherValue == nil {
+            var testShares = shares
+            if let other = feature.otherValue {
+                // A combination's rows cover part of the population; the rest is the "any other" cell of the test.
+                let listed = shares.indices.filter { $0 != other }.compactMap { shares[$0] }
+                let sum = listed.reduce(0, +)
+                if listed.count == shares.count - 1, sum < 1 - 1e-9 { testShares[other] = 1 - sum }
+            }
+            let known = testShares.compactMap { $0 }
+            if known.count == testShares.count, !known.isEmpty {
                 let total = known.reduce(0, +)
                 composition.populationShareTotal = total
                 composition.panelTest = try GoodnessOfFit.test(observed: panel, shares: known, populationSize: registerCount,

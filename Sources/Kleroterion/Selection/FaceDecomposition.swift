@@ -54,7 +54,8 @@ enum FaceDecomposition {
             }
             let prefer = zip(t, size).map { $0 / $1 }
             let y: Composition
-            switch try run.price(prefer, rowBounds: rowBounds, classBounds: classBounds, relativeGap: faceGap) {
+            let priced = try run.price(prefer, rowBounds: rowBounds, classBounds: classBounds, relativeGap: faceGap)
+            switch priced {
             case .found(let comp, _): y = comp
             case .timedOut: return (nil, found)
             case .noPanel:

@@ -40,7 +40,11 @@ struct RelaxedLeximin {
             model.addRow(.init(columns: row.columns, coefficients: zip(row.columns, row.coefficients).map { size[$0] * $1 },
                                lower: row.lower, upper: row.upper))
         }
-        // One row per class: p_c − z ≥ 0 while the class is free, p_c ≥ its fixed chance afterwards.
+        // One row per class: p_c − z ≥ 0 while the class is free. Fixing a class frees its row and moves its
+        // chance into the column bound p_c ≥ fixed: only bounds change between stages, so every stage starts
+        // from the last optimal basis (dual feasible after bound changes: a few dual simplex pivots). Removing
+        // z from the fixed rows instead, as before issue #16, made GLPK's basis singular at every stage and
+        // forced a cold restart (90% of the relaxation's time on the national bench shape).
         let first = model.rows.count
         for c in 0..<count { model.addRow(.init(columns: [c, z], coefficients: [1, -1], lower: 0)) }
         for cut in cuts {
@@ -65,7 +69,7 @@ struct RelaxedLeximin {
                 // stages they can end up a hair apart: loosen them all a little and start afresh.
                 loosening *= 10
                 for (c, value) in fixed.enumerated() where value != nil {
-                    try session.setRowBounds(first + c, lower: max(0, value! - loosening), upper: .infinity)
+                    try session.setColumnBounds(c, lower: max(0, value! - loosening), upper: 1)
                 }
                 session.resetBasis()
                 solution = try session.solveLP(timeLimit: run.remaining)
@@ -93,10 +97,10 @@ struct RelaxedLeximin {
                 // Never above the class's own value in this solution (which GLPK may return a hair under the
                 // level, or the level a hair above 1), so that the current solution stays feasible.
                 fixed[c] = min(level, probabilities[c])
-                try session.setRowBounds(first + c, lower: max(0, fixed[c]! - ProbabilityMaster.fixingSlack), upper: .infinity)
+                try session.setColumnBounds(c, lower: max(0, fixed[c]! - ProbabilityMaster.fixingSlack), upper: 1)
+                try session.setRowBounds(first + c, lower: -.infinity, upper: .infinity)
             }
             free.removeAll { fixedSet.contains($0) }
-            try session.setColumnEntries(z, rows: free.map { first + $0 }, coefficients: free.map { _ in -1 })
             if free.isEmpty { try session.setColumnBounds(z, lower: 0, upper: 0) }
             run.report("relaxation stage \(stage): fixed \(newly.count) classes at \(level); \(free.count) of \(count) left")
         }
