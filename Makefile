@@ -1,10 +1,12 @@
 # Kleroterion: the two set-up commands are `make demo` and `make test`.
 # Each installs what is missing (Debian packages) first; chromium is for the report test (headless rendering).
 SWIFT ?= swift
-APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium
+APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 python3-venv chromium
+# The independent fairness checker (docs/verify_fairness.py) and the Markdown renderer of the escaping test.
+VENV := .venv-verify
 BIN := .build/release/kleroterion
 
-.PHONY: deps build release test demo bench-peer bench-survey bench-register bench-csv clean
+.PHONY: deps venv-verify build release test demo bench-peer bench-survey bench-register bench-csv clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -20,7 +22,14 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product kleroterion
 
-test: deps
+# Created (or updated) from PyPI when docs/requirements-verify.txt is newer than the venv.
+venv-verify: $(VENV)/.installed
+$(VENV)/.installed: docs/requirements-verify.txt | deps
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r docs/requirements-verify.txt
+	touch $@
+
+test: deps venv-verify
 	$(SWIFT) test
 
 demo: release
