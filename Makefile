@@ -6,7 +6,7 @@ APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 python3-venv chromium
 VENV := .venv-verify
 BIN := .build/release/kleroterion
 
-.PHONY: deps venv-verify build release test demo bench-peer bench-survey bench-register bench-csv clean
+.PHONY: deps venv-verify build release test demo bench-verify bench-peer bench-survey bench-register bench-csv clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -39,6 +39,10 @@ demo: release
 # Options via environment variables, e.g. `SIZES="500" ALGOS="maximin" make bench-peer`; see bench/peer.sh.
 bench-peer: release
 	KLEROTERION=$(BIN) bash bench/peer.sh
+
+# What re-deriving the fairness costs: commit vs verify vs docs/verify_fairness.py on Zeist and 2,000 (docs/performance.md).
+bench-verify: release venv-verify
+	@bash bench/verify.sh $(BIN)
 
 # Which route LEXIMIN takes, and how long it needs, on 16 pools of varied shape (docs/algorithms.md).
 bench-survey: release
