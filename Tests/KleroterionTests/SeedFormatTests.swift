@@ -99,3 +99,29 @@ import Testing
         #expect(announcement.contains("only 36 possible outcomes"))
     }
 }
+
+@Suite struct PublishableCheckTests {
+    @Test func bsnLikeNumbersAndEmailAddressesAreRecognised() {
+        #expect(PublishableCheck.looksLikeBSN("111222333"))      // 9·1+8·1+7·1+6·2+5·2+4·2+3·3+2·3−3 = 66 ≡ 0 (mod 11)
+        #expect(PublishableCheck.looksLikeBSN("1112.22.333"))
+        #expect(!PublishableCheck.looksLikeBSN("123456789"))     // 147 ≢ 0
+        #expect(!PublishableCheck.looksLikeBSN("11122233") && !PublishableCheck.looksLikeBSN("000000000"))
+        #expect(PublishableCheck.looksLikeEmail("jan@zeist.nl") && !PublishableCheck.looksLikeEmail("16-24") && !PublishableCheck.looksLikeEmail("@home"))
+    }
+
+    @Test func commitRefusesAQuotaValueThatWouldPublishABSNOrAnEmailAddress() throws {
+        for bad in ["111222333", "jan@zeist.nl"] {
+            let dir = temporaryDirectory()
+            var pool = ["id,code"]
+            for i in 0..<6 { pool.append("p\(i),\(i < 3 ? bad : "other")") }
+            try (pool.joined(separator: "\n") + "\n").write(toFile: dir + "/pool.csv", atomically: true, encoding: .utf8)
+            try "feature,value,min,max\ncode,\(bad),1,2\ncode,other,1,2\n".write(toFile: dir + "/quotas.csv", atomically: true, encoding: .utf8)
+            let settings = Commitment.Settings(panels: 10, panelSize: 3, seedSource: "", seedFormat: .dice(10),
+                                               people: .init(file: "pool.csv", sha256: ""), quotas: .init(file: "quotas.csv", sha256: ""))
+            let error = #expect(throws: KleroterionError.self) {
+                try Commitment.build(pool: try Pool.load(path: dir + "/pool.csv"), quotas: try QuotaSet.load(path: dir + "/quotas.csv"), settings: settings)
+            }
+            #expect(error?.message.contains(bad) == true && error?.file?.hasSuffix("quotas.csv") == true)
+        }
+    }
+}
