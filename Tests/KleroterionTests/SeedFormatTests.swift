@@ -125,3 +125,21 @@ import Testing
         }
     }
 }
+
+@Suite struct TimeLimitLabelTests {
+    /// A run stopped by --time-limit says on stdout and in its report that another run may differ; commit has no such option.
+    @Test func aStoppedRunIsLabelledNotReproducibleAndCommitRefusesAWallClock() throws {
+        let f = try LotteryFixture()
+        let binary = try kleroterionBinary()
+        let out = f.directory + "/select"
+        let run = try runProgram(binary, ["select", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", "6", "--seed", "s",
+                                          "--household-columns", "street,postcode", "--time-limit", "0.000001", "--out", out])
+        #expect(run.status == 0, "\(run.output)")
+        // One microsecond is less than any LP takes, so the run always stops early.
+        #expect(run.stdout.contains("Not reproducible"), "\(run.stdout)")
+        #expect(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("Not reproducible"))
+        let commit = try runProgram(binary, ["commit", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", "6",
+                                             "--seed-format", "lotto:6/45", "--time-limit", "5", "--out", f.directory + "/c"])
+        #expect(commit.status != 0 && commit.output.contains("time-limit"), "\(commit.output)")
+    }
+}
