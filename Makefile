@@ -2,11 +2,13 @@
 # Each installs what is missing (Debian packages) first; chromium is for the report test (headless rendering),
 # strace for `make test-robustness` (it kills a run at chosen system calls).
 SWIFT ?= swift
-APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 chromium strace
+APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 python3-venv chromium strace
+# The independent fairness checker (docs/verify_fairness.py) and the Markdown renderer of the escaping test.
+VENV := .venv-verify
 BIN := .build/release/kleroterion
 VERSION := $(shell sed -n 's/^let kleroterionVersion = "\(.*\)"$$/\1/p' Sources/kleroterion/Version.swift)
 
-.PHONY: deps build release test test-robustness demo deb deb-test bench-peer bench-survey bench-scale bench-register bench-csv bench-dropout clean
+.PHONY: deps venv-verify build release test test-robustness demo bench-verify deb deb-test bench-peer bench-survey bench-scale bench-register bench-csv bench-dropout clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -23,6 +25,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product kleroterion
 
+# Created (or updated) from PyPI when docs/requirements-verify.txt is newer than the venv.
+venv-verify: $(VENV)/.installed
+$(VENV)/.installed: docs/requirements-verify.txt | deps
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r docs/requirements-verify.txt
+	touch $@
+
 # A Debian package, kleroterion_VERSION_amd64.deb: the program, the templates, the example, man pages generated from
 # the argument parser; it depends on Debian's libgsl27 and libglpk40 only.
 deb: release
@@ -34,7 +43,7 @@ deb-test: deb
 
 # Swift Testing only: the tests use @Test, so XCTest's runner would only add an "Executed 0 tests" line that reads
 # like a failure. The Chromium screenshots of the report go to test-artifacts/report/.
-test: deps
+test: deps venv-verify
 	$(SWIFT) test --disable-xctest
 
 # The long robustness runs of issue #12 (a few minutes; not part of `make test`): select killed with SIGKILL at 20
@@ -51,6 +60,10 @@ demo: release
 # Options via environment variables, e.g. `SIZES="500" ALGOS="maximin" make bench-peer`; see bench/peer.sh.
 bench-peer: release
 	KLEROTERION=$(BIN) bash bench/peer.sh
+
+# What re-deriving the fairness costs: commit vs verify vs docs/verify_fairness.py on Zeist and 2,000 (docs/performance.md).
+bench-verify: release venv-verify
+	@bash bench/verify.sh $(BIN)
 
 # Which route LEXIMIN takes, and how long it needs, on 16 pools of varied shape (docs/algorithms.md).
 bench-survey: release

@@ -3,10 +3,11 @@
 
 Usage: python3 verify_draw.py FOLDER "SEED" [ANNOUNCED_FINGERPRINT]
 Checks every file's SHA-256 against manifest.json (and manifest.json against the announced fingerprint),
-computes the panel number from the seed (rule sha256-rejection-v1, see docs/verification.md), checks that
-this panel meets the quotas and the one-per-household rule, and compares with audit.json if there is one.
+writes the seed in its canonical form under the manifest's seed format, computes the panel number (rule
+sha256-rejection-v2, see docs/verification.md), checks that this panel meets the quotas and the one-per-household
+rule, and compares with audit.json if there is one. Fairness (the chances) is checked by verify_fairness.py.
 """
-import csv, hashlib, json, os, sys
+import csv, hashlib, json, os, re, sys, unicodedata
 
 folder, seed = sys.argv[1], sys.argv[2]
 path = lambda name: os.path.join(folder, name)
@@ -19,13 +20,48 @@ manifest = json.load(open(path('manifest.json'), encoding='utf-8'))
 for name, expected in sorted(manifest['files'].items()):
     if not os.path.exists(path(name)) or sha(path(name)) != expected:
         problems.append(f'{name}: missing, or its SHA-256 differs from manifest.json')
-panels = [r['member_ids'].split(' ') for r in rows('lottery.csv')]
-m, h = len(panels), hashlib.sha256(fingerprint.encode() + b'\x1f' + seed.encode('utf-8')).digest()
+
+
+def canonical(fmt, text):
+    """The seed's one canonical text under its declared format (docs/verification.md), or exit 2."""
+    text = ' '.join(re.split(r'\s+', unicodedata.normalize('NFC', text).replace('\u00a0', ' ').replace('\u202f', ' '))).strip()
+    kind = fmt.split(':')
+    tokens = [t for t in re.split(r'[ ,;\-\u2013\u2014./|+]+', text) if t]
+    if kind[0] == 'dice':
+        n = int(kind[1])
+        if len(tokens) == 1 and n > 1 and len(tokens[0]) == n:
+            tokens = list(tokens[0])
+        if len(tokens) != n or not all(t.isdigit() and 1 <= int(t) <= 6 for t in tokens):
+            sys.exit(f'error: the seed is not {n} die faces 1 to 6 (format {fmt})')
+        return ' '.join(str(int(t)) for t in tokens)
+    if kind[0] == 'lotto':
+        k, n = map(int, kind[1].split('/'))
+        if len(tokens) != k or not all(t.isdigit() and 1 <= int(t) <= n for t in tokens) or len({int(t) for t in tokens}) != k:
+            sys.exit(f'error: the seed is not {k} different numbers from 1 to {n} (format {fmt})')
+        return ' '.join(str(int(t)) for t in tokens)
+    if kind[0] == 'beacon':
+        digits = 64 if kind[1] == 'drand' else 128
+        h = text.lower().replace(' ', '')
+        h = h[2:] if h.startswith('0x') else h
+        if len(h) != digits or not re.fullmatch('[0-9a-f]*', h):
+            sys.exit(f'error: the seed is not {digits} hexadecimal digits (format {fmt})')
+        return h
+    if not text:
+        sys.exit('error: the seed is empty')
+    return text
+
+
+fmt = manifest['seed']['format']
+seed = canonical(fmt, seed)
+table = rows('lottery.csv')
+panels = [r['pseudonyms'].split(' ') for r in table]
+m = len(panels)
+h = hashlib.sha256(manifest['files']['lottery.csv'].encode() + b'\x1f' + fmt.encode() + b'\x1f' + seed.encode('utf-8')).digest()
 accepted = lambda h: [w for w in (int.from_bytes(h[i:i + 8], 'big') for i in range(0, 32, 8)) if w < 2**64 - 2**64 % m]
 while not accepted(h):  # all four 64-bit words rejected (bias-free rule): hash again
     h = hashlib.sha256(h).digest()
 number = 1 + accepted(h)[0] % m
-panel, members = panels[number - 1], {r['id']: r for r in rows('members.csv')}
+panel, members = panels[number - 1], {r['pseudonym']: r for r in rows('members.csv')}
 if len(panel) != manifest['settings']['panel_size'] or any(i not in members for i in panel):
     problems.append(f'lottery.csv: panel {number} does not have {manifest["settings"]["panel_size"]} known members')
 else:
@@ -44,5 +80,5 @@ for audit_path in (os.path.join(folder, 'draw', 'audit.json'), path('audit.json'
         if (audit['seed'], audit['panel'], audit['manifest_sha256']) != (seed, number, fingerprint):
             problems.append(f'{audit_path}: it records another draw (seed, panel or manifest differ)')
         break
-print('\n'.join(['NOT verified'] + problems) if problems else f'verified: the seed gives panel {number} of {m}: {" ".join(panel)}')
+print('\n'.join(['NOT verified'] + problems) if problems else f'verified: the seed "{seed}" gives panel {number} of {m}: {" ".join(panel)}')
 sys.exit(1 if problems else 0)

@@ -48,6 +48,10 @@ struct CommitCommand: ParsableCommand {
             let settings = Commitment.Settings(panels: panels, panelSize: panelSize, algorithm: algorithm, idColumn: idColumn,
                                                householdColumns: households, seedSource: seedSource, seedFormat: format,
                                                allowWeakSeed: allowWeakSeed, people: peopleInput, quotas: quotasInput)
+            // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
+            if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
+                note("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")
+            }
             let built = try Commitment.build(pool: pool, quotas: quotaSet, settings: settings, progress: { note($0) })
             try built.write(to: output)
             let r = built.rounding

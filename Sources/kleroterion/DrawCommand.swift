@@ -25,7 +25,8 @@ struct DrawCommand: ParsableCommand {
             // A draw happens once: refuse to overwrite a record made with another seed.
             let auditPath = (outDir as NSString).appendingPathComponent(LotteryDraw.auditFile)
             if let data = FileManager.default.contents(atPath: auditPath),
-               let old = try? LotteryDraw.readAudit(data, source: auditPath), old.seedAsTyped != seed && old.seed != seed {
+               let old = try? LotteryDraw.readAudit(data, source: auditPath),
+               old.seed != ((try? CommitmentFolder.load(commitment).canonicalSeed(seed)) ?? seed) {
                 throw KleroterionError(file: auditPath, "this lottery was already drawn with the seed \"\(old.seed)\"",
                                        fix: "a lottery is drawn once; check it with `kleroterion verify`, or choose another --out folder if you really mean a new draw")
             }

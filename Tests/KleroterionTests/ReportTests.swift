@@ -147,8 +147,10 @@ import Testing
             for v in feature.values {
                 let expected = text.cells(v)
                 // Markdown: the row whose first cell is the value, within this feature's section.
-                let mdRow = try #require(mdRows.first { $0.first == MarkdownReport.cell(v.value) && $0.count == expected.count + 1 && $0[5] == expected[5] })
-                #expect(Array(mdRow.prefix(expected.count)) == expected.map(MarkdownReport.cell))
+                // report.md escapes input values (PublishedText), so the value cell is the escaped value.
+                let expectedMarkdown = ([PublishedText.escapeMarkdown(expected[0])] + expected.dropFirst()).map(MarkdownReport.cell)
+                let mdRow = try #require(mdRows.first { $0.first == expectedMarkdown[0] && $0.count == expected.count + 1 && $0[5] == expected[5] })
+                #expect(Array(mdRow.prefix(expected.count)) == expectedMarkdown)
                 let htmlRow = try #require(htmlRows[v.value])
                 #expect(htmlRow == expected, "HTML row of \(feature.name) = \(v.value)")
             }

@@ -206,3 +206,37 @@ struct SelectRuns: Sendable {
         #expect(message.contains("education") && message.contains("Fix: add --shares"))
     }
 }
+
+/// Issue #11: a lottery over the Zeist-like pool publishes no pool id, name, street or postcode anywhere.
+@Suite struct ZeistLotteryPrivacyTests {
+    @Test func noPublishableFileOfALotteryNamesAResident() throws {
+        let f = try ZeistFixture.shared.get()
+        let out = temporaryDirectory() + "/lottery"
+        let binary = try kleroterionBinary()
+        let commit = try runProgram(binary, ["commit", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", String(f.panelSize),
+                                             "--household-columns", ZeistFixture.household.joined(separator: ","), "--panels", "200",
+                                             "--seed-format", "lotto:6/45", "--seed-source", "Lotto draw of 14 March 2027", "--out", out])
+        #expect(commit.status == 0, "\(commit.output)")
+        let draw = try runProgram(binary, ["draw", "--commitment", out, "--seed", "5, 9, 12, 23, 31, 40"])
+        #expect(draw.status == 0, "\(draw.output)")
+        let pool = try CSVReader.read(path: f.poolPath)
+        let personal = try ["id", "first_name", "last_name", "street", "postcode"].map { try pool.requireColumn($0) }
+        let secrets = Set(pool.rows.flatMap { row in personal.map { row[$0].trimmingSpaces() } }.filter { $0.count >= 4 })
+        let published = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".md") }
+            .map { out + "/" + $0 } + [out + "/draw/audit.json"]
+        #expect(published.count >= 9)
+        for path in published {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let words = Set(text.split(whereSeparator: { ",\n \"".contains($0) }).map(String.init))
+            for secret in secrets where words.contains(secret) || (secret.contains(" ") && text.contains(secret)) {
+                Issue.record("\((path as NSString).lastPathComponent) publishes '\(secret)'")
+            }
+            #expect(!text.contains("Z0"), "\(path) holds a register id")
+        }
+        // The private files do hold them: the key file and the drawn panel.
+        let key = try String(contentsOfFile: out + "/private/pseudonyms.csv", encoding: .utf8)
+        #expect(pool.rows.allSatisfy { key.contains($0[personal[0]]) })
+        let verify = try runProgram(binary, ["verify", "--commitment", out, "--seed", "05 09 12 23 31 40"])
+        #expect(verify.status == 0 && verify.output.contains("recomputed the leximin chances"), "\(verify.output)")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `announcement.md`: the plain-language text organisers publish *before* the seed exists.
 ///
 /// It fixes, in public, the one number that pins the whole lottery (the manifest's SHA-256), says where and when
@@ -59,6 +61,7 @@ public enum Announcement {
         out += """
 
         Then anyone can check, without trusting us:
+
         1. that the files have the fingerprints above;
         2. that the seed gives the panel number that was announced;
         3. that this panel, and every other panel in the list, meets the quotas;
@@ -90,11 +93,18 @@ public enum Announcement {
     /// Whether the seed has enough outcomes, and if not, how much regenerating the commitment could buy.
     static func strength(_ m: Manifest, _ f: SeedFormat) -> String {
         guard m.seed.weak else {
-            return "This format has \(f.outcomes.map { String(format: "%.3g", $0) } ?? "?") equally likely outcomes, more than 2^24: even someone who prepared this lottery a billion times over could not pick one that favours anybody noticeably."
+            return "This format has \(f.outcomes.map(count) ?? "?") equally likely outcomes, more than 2^24: even someone who prepared this lottery a billion times over could not pick one that favours anybody noticeably."
         }
         let bound = m.seed.grindingBound ?? 1
-        let outcomes = f.outcomes.map { String(format: "only %.0f", $0) } ?? "an unknown number of"
+        let outcomes = f.outcomes.map { "only " + count($0) } ?? "an unknown number of"
         return "**Warning: this seed has \(outcomes) possible outcomes.** Whoever prepares the lottery could prepare it many times and keep a version in which those few seeds favour someone: after a billion attempts, one person's chance could have been moved by up to **\(percent(bound)) percentage points**. Ask for a seed with more outcomes (ten dice, a lotto draw, a public beacon) if that matters."
+    }
+
+    /// 5,864,443,200; beyond 10^15 as a power of ten.
+    static func count(_ x: Double) -> String {
+        guard x < 1e15 else { return "about 10^\(Int(log10(x)))" }
+        let digits = String(Int64(x.rounded()))
+        return String(digits.reversed().enumerated().map { $0 > 0 && $0 % 3 == 0 ? ",\($1)" : "\($1)" }.joined().reversed())
     }
 
     private static func percent(_ x: Double) -> String {

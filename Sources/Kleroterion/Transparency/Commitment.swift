@@ -10,6 +10,8 @@ import Foundation
 /// - `quotas.csv`: `feature,value,min,max`, the quotas as used, sorted by feature and value;
 /// - `probabilities.csv`: `pseudonym,probability,optimal_probability,change`;
 /// - `pseudonym_commitments.csv`: `pseudonym,commitment` (see `Pseudonyms`);
+/// - `fair_distribution.csv`: `probability,pseudonyms`, the fair distribution before rounding (never trusted by
+///   `verify`; it lets an independent checker prove its own optimum attainable quickly);
 /// - `manifest.json` (hashes of all the above and of the inputs) and `announcement.md` (text to publish);
 /// - `private/pseudonyms.csv`: which resident each pseudonym is. Private; not listed in the manifest.
 ///
@@ -23,6 +25,8 @@ public enum Commitment {
     public static let probabilitiesFile = "probabilities.csv"
     public static let manifestFile = "manifest.json"
     public static let announcementFile = "announcement.md"
+    /// `probability,pseudonyms`: the fair distribution the lottery was rounded from (a certificate for checkers).
+    public static let fairDistributionFile = "fair_distribution.csv"
     /// The column of `members.csv` that holds the numbered household groups.
     public static let householdColumn = "household_group"
     /// The column of `members.csv` and `probabilities.csv` that holds the pseudonyms.
@@ -122,8 +126,14 @@ public enum Commitment {
         rounding.panels = rounding.panels.map { $0.sorted() }.sorted { $0.lexicographicallyPrecedes($1) }
         let lottery = lotteryTable(rounding.panels, ids: problem.ids)
         let probabilities = probabilitiesTable(problem.ids, rounding)
+        // The fair distribution itself, as a certificate: an independent checker that finds these valid panels mix
+        // to its own relaxed optimum knows that optimum is attainable, without a long search of its own.
+        var certificate = "probability,pseudonyms\n"
+        for (panel, p) in zip(distribution.panels, distribution.probabilities) where p > 0 {
+            certificate += CSVWriter.line([PanelFiles.format(p), panel.sorted().map { problem.ids[$0] }.joined(separator: " ")])
+        }
         let files = [(lotteryFile, lottery), (membersFile, members), (quotasFile, quotasText), (probabilitiesFile, probabilities),
-                     (Pseudonyms.commitmentsFile, pseudonyms.commitmentsTable())]
+                     (Pseudonyms.commitmentsFile, pseudonyms.commitmentsTable()), (fairDistributionFile, certificate)]
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let format = settings.seedFormat
