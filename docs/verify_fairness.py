@@ -35,7 +35,7 @@ SOLVER_TOLERANCE = 1e-6   # how far two exact solvers may put one chance (see do
 DUAL_POSITIVE = 1e-9      # a dual weight above this fixes its type
 PRICING_SLACK = 1e-9      # a panel whose dual value exceeds mu by more than this is added
 ATTAINABLE_SEATS = 1e-6   # a mix of panels this close (total seats, L1) to the relaxed optimum attains it
-ATTAINABLE_CHANCE = 1e-8  # ... or this close in every type's chance
+ATTAINABLE_CHANCE = 1e-6  # ... or this close in every type's chance (the tolerance the chances are compared at)
 
 
 def fail(message):
@@ -259,7 +259,7 @@ def attainable(p, chances, known=()):
         lp.addCol(0.0, 0.0, inf, len(rows) + 1, np.array(rows + [T], dtype=np.int32), np.append(x[rows].astype(float), 1.0))
         lp.run()
         # Zero up to the LPs' own accuracy: every type's chance within ATTAINABLE_CHANCE of a mix of real panels
-        # (a hundred times below the 1e-6 per chance that is compared).
+        # (the solver tolerance at which the chances are compared anyway).
         slack = np.array(lp.getSolution().col_value[:2 * T]).reshape(T, 2).sum(axis=1) / p.size
         if float(lp.getInfo().objective_function_value) < ATTAINABLE_SEATS or float(slack.max()) <= ATTAINABLE_CHANCE:
             return True
