@@ -272,7 +272,8 @@ struct CombinationFixture {
         let f = try files()
         let dir = f.dir + "/commitment"
         let commit = try kleroterion(["commit", "--people", f.pool, "--quotas", f.quotas, "--panel-size", "10",
-                                      "--household-columns", "street", "--panels", "60", "--seed-source", "two dice", "--out", dir])
+                                      "--household-columns", "street", "--panels", "60", "--seed-source", "two dice", "--seed-format", "dice:2",
+                                      "--allow-weak-seed", "--out", dir])
         #expect(commit.status == 0, "\(commit.output)")
         #expect(try kleroterion(["draw", "--commitment", dir, "--seed", "4 6"]).status == 0)
         let ok = try kleroterion(["verify", "--commitment", dir, "--seed", "4 6", "--people", f.pool, "--quotas", f.quotas])

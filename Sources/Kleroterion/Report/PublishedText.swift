@@ -71,7 +71,11 @@ public enum PublishedText {
             var f = feature
             f.name = e(f.name)
             f.values = f.values.map { var v = $0; v.value = e(v.value); return v }
-            f.sharesOrigin = f.sharesOrigin.map(e)
+            // `kind:file`: the kind is ours, the file name came from the user.
+            f.sharesOrigin = f.sharesOrigin.map { origin in
+                guard let colon = origin.firstIndex(of: ":") else { return e(origin) }
+                return String(origin[...colon]) + e(String(origin[origin.index(after: colon)...]))
+            }
             f.labels = f.labels?.mapValues(e)
             return f
         }

@@ -69,7 +69,7 @@ struct RelaxedLeximin {
                 // stages they can end up a hair apart: loosen them all a little and start afresh.
                 loosening *= 10
                 for (c, value) in fixed.enumerated() where value != nil {
-                    try session.setColumnBounds(c, lower: max(0, value! - loosening), upper: 1)
+                    try session.setColumnBounds(c, lower: min(1, max(0, value! - loosening)), upper: 1)
                 }
                 session.resetBasis()
                 solution = try session.solveLP(timeLimit: run.remaining)
@@ -97,7 +97,8 @@ struct RelaxedLeximin {
                 // Never above the class's own value in this solution (which GLPK may return a hair under the
                 // level, or the level a hair above 1), so that the current solution stays feasible.
                 fixed[c] = min(level, probabilities[c])
-                try session.setColumnBounds(c, lower: max(0, fixed[c]! - ProbabilityMaster.fixingSlack), upper: 1)
+                // A chance of 1 may come back a hair above 1: the bound stays within [0, 1].
+                try session.setColumnBounds(c, lower: min(1, max(0, fixed[c]! - ProbabilityMaster.fixingSlack)), upper: 1)
                 try session.setRowBounds(first + c, lower: -.infinity, upper: .infinity)
             }
             free.removeAll { fixedSet.contains($0) }
