@@ -38,16 +38,17 @@ public struct MaximinSelection: SelectionAlgorithm {
 }
 
 extension MaximinSelection {
-    /// The first stage's optimal corner of the relaxation if the face walk splits it into panels; otherwise nil,
-    /// with the panels the walk found, which seed the column generation that follows. Going on to the whole
-    /// leximin route instead (as before issue #16) cost more than that column generation on every bench shape.
+    /// The first stage's optimal corner of the relaxation if the face walk splits it into panels; else the
+    /// relaxation's leximin point (also maximin-optimal, and more often attainable, since it lies inside faces
+    /// rather than on a corner), cut back until attainable (`Attainability.leximin`). Otherwise nil, with the
+    /// panels tried.
     private func relaxedRoute(_ run: FairRun) throws -> (found: (RelaxedLeximin.Result, PanelMix)?, tried: [Composition]) {
         guard let corner = try RelaxedLeximin.solve(run: run, firstStageOnly: true) else { return (nil, []) }
         let walk = try FaceDecomposition.decompose(corner.probabilities, run: run)
         if let mix = walk.mix { return ((corner, mix), walk.tried) }
-        // The walk got stuck: column generation for maximin itself, seeded with the walk's panels, settles it.
-        // (It used to run the whole leximin route here, which made maximin slower than leximin on national pools.)
-        return (nil, walk.tried)
+        let leximin = try Attainability.leximin(run: run)
+        if let (relaxed, mix, _) = leximin.found { return ((relaxed, mix), walk.tried + leximin.tried) }
+        return (nil, walk.tried + leximin.tried)
     }
 }
 
