@@ -174,19 +174,6 @@ enum ReportCharts {
         return t == "-0" ? "0" : String(t)
     }
 
-    /// Escapes text for HTML and SVG.
-    static func esc(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML and SVG (one escaper for every published HTML text: `PublishedText`).
+    static func esc(_ text: String) -> String { PublishedText.escapeHTML(text) }
 }
