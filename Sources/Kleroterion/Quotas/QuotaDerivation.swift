@@ -342,21 +342,12 @@ struct RegisterTally {
         for (row, line) in zip(register.rows, register.lineNumbers) {
             var bandIndex: Int?
             if let c = birthColumn, let reference = settings.referenceDate {
-                let born: CalendarDate
-                switch CalendarDate.birthDate(row[c], policy: settings.unknownBirthDates) {
-                case .date(let d):
-                    born = d
-                    if CalendarDate(parsing: row[c]) == nil { imputed += 1 }
-                case .excluded:
+                guard let (born, wasImputed) = try CalendarDate.readBirthDate(row[c], policy: settings.unknownBirthDates, file: src,
+                                                                              line: line, column: register.header[c]) else {
                     excluded += 1
                     continue
-                case .partlyUnknown:
-                    throw KleroterionError(file: src, line: line, column: register.header[c], "the birth date '\(row[c].trimmingSpaces())' is partly unknown (the BRP writes 00 for an unknown month or day)",
-                                           fix: "choose what to do with such dates: --unknown-birth-dates exclude (leave them out, counted) or impute (the middle of the unknown period)")
-                case .invalid:
-                    throw KleroterionError(file: src, line: line, column: register.header[c], "'\(row[c].trimmingSpaces())' is not a date",
-                                           fix: "write birth dates as YYYY-MM-DD, YYYYMMDD or DD-MM-YYYY")
                 }
+                if wasImputed { imputed += 1 }
                 let age = born.age(on: reference)
                 if let minAge, age < minAge { continue }
                 if let bandsOf {

@@ -24,6 +24,25 @@ public enum BirthDateReading: Equatable, Sendable {
 }
 
 extension CalendarDate {
+    /// A birth date cell of a table (a register or a pool) read with `policy`: nil when the policy leaves the person
+    /// out, `imputed` when a partly unknown date was filled in. A partly unknown date under `refuse`, and a cell that
+    /// is no date, are errors naming the file, the line, the column and the way on.
+    static func readBirthDate(_ text: String, policy: UnknownBirthDatePolicy, file: String, line: Int, column: String)
+        throws -> (date: CalendarDate, imputed: Bool)? {
+        switch birthDate(text, policy: policy) {
+        case .date(let d):
+            return (d, CalendarDate(parsing: text) == nil)
+        case .excluded:
+            return nil
+        case .partlyUnknown:
+            throw KleroterionError(file: file, line: line, column: column, "the birth date '\(text.trimmingSpaces())' is partly unknown (the BRP writes 00 for an unknown month or day)",
+                                   fix: "choose what to do with such dates: --unknown-birth-dates exclude (leave them out, counted) or impute (the middle of the unknown period)")
+        case .invalid:
+            throw KleroterionError(file: file, line: line, column: column, "'\(text.trimmingSpaces())' is not a date",
+                                   fix: "write birth dates as YYYY-MM-DD, YYYYMMDD (JJJJMMDD) or DD-MM-YYYY")
+        }
+    }
+
     /// Reads a birth date in any form `init(parsing:)` accepts, and the BRP's partly unknown forms (`YYYY0000`,
     /// `YYYYMM00`, `00-00-YYYY`, `00-MM-YYYY`) by `policy`.
     public static func birthDate(_ text: String, policy: UnknownBirthDatePolicy) -> BirthDateReading {
@@ -88,21 +107,12 @@ public enum AgeBandColumn {
         out.lineNumbers = []
         var excluded = 0, imputed = 0
         for (row, line) in zip(table.rows, table.lineNumbers) {
-            let born: CalendarDate
-            switch CalendarDate.birthDate(row[c], policy: policy) {
-            case .date(let d):
-                born = d
-                if CalendarDate(parsing: row[c]) == nil { imputed += 1 }
-            case .excluded:
+            guard let (born, wasImputed) = try CalendarDate.readBirthDate(row[c], policy: policy, file: table.source, line: line,
+                                                                          column: table.header[c]) else {
                 excluded += 1
                 continue
-            case .partlyUnknown:
-                throw KleroterionError(file: table.source, line: line, column: table.header[c], "the birth date '\(row[c].trimmingSpaces())' is partly unknown (the BRP writes 00 for an unknown month or day)",
-                                       fix: "choose what to do with such dates: --unknown-birth-dates exclude (leave them out, counted) or impute (the middle of the unknown period)")
-            case .invalid:
-                throw KleroterionError(file: table.source, line: line, column: table.header[c], "'\(row[c].trimmingSpaces())' is not a date",
-                                       fix: "write birth dates as YYYY-MM-DD, YYYYMMDD (JJJJMMDD) or DD-MM-YYYY")
             }
+            if wasImputed { imputed += 1 }
             let age = born.age(on: reference)
             guard let label = bands.label(forAge: age) else {
                 throw KleroterionError(file: table.source, line: line, column: table.header[c],
