@@ -4,15 +4,22 @@ import PackageDescription
 
 let package = Package(
     name: "Kleroterion",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "Kleroterion", targets: ["Kleroterion"]),
         .executable(name: "kleroterion", targets: ["KleroterionCLI"]),
+        .library(name: "KleroterionWeb", targets: ["KleroterionWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // The organisers' web app (issue #13): HTTP server, sessions and bcrypt, templates, SQLite.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // GNU Scientific Library: mt19937, sampling, distributions. Found with pkg-config `gsl`.
@@ -34,10 +41,25 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The web app: thin handlers over the library's workflows, state in SQLite (GRDB), pages from Mustache.
+        .target(
+            name: "KleroterionWeb",
+            dependencies: [
+                "Kleroterion",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "KleroterionCLI",
             dependencies: [
                 "Kleroterion",
+                "KleroterionWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/kleroterion"
@@ -46,6 +68,13 @@ let package = Package(
             name: "KleroterionTests",
             dependencies: ["Kleroterion", "CGSL"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KleroterionWebTests",
+            dependencies: [
+                "KleroterionWeb", "Kleroterion",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

@@ -24,6 +24,7 @@ struct KleroterionCommand: ParsableCommand {
             CommitCommand.self,
             DrawCommand.self,
             VerifyCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -49,17 +49,8 @@ public enum QuotaDerivation {
         /// How many register rows were counted (residents of at least the minimum age), when a register was used.
         public var countedResidents: Int?
 
-        /// `feature,value,min,max,population_share,share_source`, the quotas file `select` reads. The last column
-        /// says where each share came from, so that the report can say it per feature.
-        public var csv: String {
-            let labelled = quotas.contains { !$0.featureLabels.isEmpty }
-            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share", "share_source"] + (labelled ? ["feature_label"] : []))
-            for q in quotas {
-                out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? "",
-                                       q.shareSource ?? ""] + (labelled ? [Quota.formatLabels(q.featureLabels)] : []))
-            }
-            return out
-        }
+        /// The quotas file `select` reads (see `QuotaSet.csv`).
+        public var csv: String { QuotaSet.csv(quotas) }
     }
 
     /// The floor/ceil band for an exact fraction `count / total` of `panelSize` seats, widened by `tolerance`.

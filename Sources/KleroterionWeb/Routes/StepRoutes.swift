@@ -1,0 +1,11 @@
+import Hummingbird
+
+/// The steps after the register: quotas, invitations, registrations, commitment, draw, drop-outs, personal data,
+/// and the public check of a draw.
+struct StepRoutes {
+    let services: WebServices
+
+    func add(to router: Router<WebContext>) {
+        QuotaRoutes(services: services).add(to: router)
+    }
+}

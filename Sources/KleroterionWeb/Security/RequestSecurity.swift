@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Kleroterion
+
+/// Language, CSRF and cookie handling for every request.
+///
+/// CSRF: a random token in the `kl_csrf` cookie (SameSite=Strict) must come back with every state-changing request,
+/// as the form field `csrf` or the `X-CSRF-Token` header. Requests whose content type a cross-site form cannot send
+/// (JSON, CSV, ZIP: a browser would first ask with CORS, which this app never allows) are API calls and pass without
+/// it; with accounts, they still need a session.
+struct RequestSecurity: RouterMiddleware {
+    typealias Context = WebContext
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        if let lang = request.uri.queryParameters["lang"].map(String.init), WebText.languages.contains(lang) {
+            context.language = lang
+            context.newCookies.append(Cookie(name: "kl_lang", value: lang, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax))
+        } else if let lang = request.cookies["kl_lang"]?.value, WebText.languages.contains(lang) {
+            context.language = lang
+        }
+        if let token = request.cookies["kl_csrf"]?.value, token.count == 64 {
+            context.csrf = token
+        } else {
+            context.csrf = Self.randomToken()
+            context.newCookies.append(Cookie(name: "kl_csrf", value: context.csrf, path: "/", httpOnly: true, sameSite: .strict))
+        }
+        if ![.get, .head, .options].contains(request.method) {
+            let type = request.headers[.contentType]?.lowercased() ?? ""
+            let simple = type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data") || type.hasPrefix("text/plain")
+            if simple {
+                var sent = request.headers[HTTPField.Name("X-CSRF-Token")!]
+                if sent == nil, type.hasPrefix("application/x-www-form-urlencoded") {
+                    let body = try await request.collectBody(upTo: context.maxUploadSize)
+                    sent = Self.formField("csrf", in: String(buffer: body))
+                }
+                guard let sent, !context.csrf.isEmpty, Self.constantTimeEqual(sent, context.csrf),
+                      request.cookies["kl_csrf"] != nil else {
+                    return Renderer.html(ErrorPage.plain(WebText.word("csrf_failed", context.language)), status: .forbidden, personal: false)
+                }
+            }
+        }
+        var response = try await next(request, context)
+        for cookie in context.newCookies { response.setCookie(cookie) }
+        return response
+    }
+
+    static func randomToken() -> String {
+        SymmetricKey(size: .bits256).withUnsafeBytes { $0.map { String(format: "%02x", $0) }.joined() }
+    }
+
+    static func formField(_ name: String, in body: String) -> String? {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.first == name { return parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : "" }
+        }
+        return nil
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// A minimal HTML page for errors that happen before a page can be rendered.
+enum ErrorPage {
+    static func plain(_ text: String) -> String {
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Kleroterion</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main><p class=\"error\" role=\"alert\">" + PublishedText.escapeHTML(text) + "</p><p><a href=\"/\">Kleroterion</a></p></main></body></html>"
+    }
+
+}
