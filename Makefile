@@ -2,13 +2,15 @@
 # Each installs what is missing (Debian packages) first; chromium is for the report test (headless rendering),
 # strace for `make test-robustness` (it kills a run at chosen system calls).
 SWIFT ?= swift
-APT_PACKAGES := libgsl-dev libglpk-dev pkg-config python3 python3-venv chromium strace
+APT_PACKAGES := libgsl-dev libglpk-dev libsqlite3-dev pkg-config python3 python3-venv chromium chromium-driver strace wrk
 # The independent fairness checker (docs/verify_fairness.py) and the Markdown renderer of the escaping test.
 VENV := .venv-verify
+# The web app's browser and API tests (Selenium, axe-core, schemathesis).
+WEB_VENV := .venv-web
 BIN := .build/release/kleroterion
 VERSION := $(shell sed -n 's/^let kleroterionVersion = "\(.*\)"$$/\1/p' Sources/kleroterion/Version.swift)
 
-.PHONY: deps venv-verify build release test test-robustness demo bench-verify deb deb-test bench-peer bench-survey bench-scale bench-register bench-csv bench-dropout clean
+.PHONY: deps venv-verify venv-web build release test test-web test-robustness demo serve bench-serve bench-verify deb deb-test bench-peer bench-survey bench-scale bench-register bench-csv bench-dropout clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -41,10 +43,26 @@ deb: release
 deb-test: deb
 	@bash packaging/deb/test.sh kleroterion_$(VERSION)_amd64.deb
 
+venv-web: $(WEB_VENV)/.installed
+$(WEB_VENV)/.installed: Tests/e2e/requirements.txt | deps
+	python3 -m venv $(WEB_VENV)
+	$(WEB_VENV)/bin/pip install -q -r Tests/e2e/requirements.txt
+	touch $@
+
 # Swift Testing only: the tests use @Test, so XCTest's runner would only add an "Executed 0 tests" line that reads
 # like a failure. The Chromium screenshots of the report go to test-artifacts/report/.
-test: deps venv-verify
+test: deps venv-verify venv-web
 	$(SWIFT) test --disable-xctest
+	$(MAKE) --no-print-directory test-web
+
+# The web app end to end (issue #13), with the debug build `swift test` made: a whole Zeist assembly through the
+# pages in headless Chromium (screenshots at 1280 and 400 px in test-artifacts/web/, axe-core on every page), the
+# server killed during a job and an upload, and schemathesis against /openapi.yaml.
+test-web: venv-web
+	$(SWIFT) build --product kleroterion
+	$(WEB_VENV)/bin/python Tests/e2e/zeist_e2e.py .build/debug/kleroterion
+	$(WEB_VENV)/bin/python Tests/e2e/restart_test.py .build/debug/kleroterion
+	bash Tests/e2e/schemathesis.sh .build/debug/kleroterion $(WEB_VENV)
 
 # The long robustness runs of issue #12 (a few minutes; not part of `make test`): select killed with SIGKILL at 20
 # moments and at chosen system calls, disk full at every flush, and a seeded fuzz over the numeric options and the
@@ -55,6 +73,14 @@ test-robustness: deps
 
 demo: release
 	@bash examples/zeist/run-demo.sh $(BIN)
+
+# The organisers' web app on the Zeist example data (a register and registrations pre-loaded): http://127.0.0.1:8080/
+serve: release
+	@bash examples/zeist/serve.sh $(BIN)
+
+# Page latency under wrk, register uploads of 1M and 15M rows against invite, idle memory (docs/performance.md).
+bench-serve: release
+	@bash bench/serve.sh $(BIN)
 
 # Side-by-side benchmark against the peer sortition-algorithms 0.12.15 (slow; not part of `make test`).
 # Options via environment variables, e.g. `SIZES="500" ALGOS="maximin" make bench-peer`; see bench/peer.sh.

@@ -106,7 +106,7 @@ enum Script {
           xhr.open("PUT", url);
           xhr.setRequestHeader("X-CSRF-Token", form.querySelector("input[name=csrf]").value);
           xhr.setRequestHeader("X-File-Name", encodeURIComponent(file.name));
-          xhr.setRequestHeader("Content-Type", "text/csv");
+          xhr.setRequestHeader("Content-Type", form.getAttribute("data-type") || "text/csv");
           bar.hidden = false; button.disabled = true; error.textContent = "";
           xhr.upload.onprogress = function (e) { if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); } };
           xhr.onload = function () {
@@ -137,6 +137,7 @@ enum Script {
         };
         setTimeout(poll, 500);
       }
+      document.querySelectorAll("button[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
       document.querySelectorAll("input[data-filter]").forEach(function (input) {
         var table = document.getElementById(input.getAttribute("data-filter"));
         input.addEventListener("input", function () {

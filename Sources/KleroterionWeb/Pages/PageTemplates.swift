@@ -3,7 +3,7 @@
 enum PageTemplates {
     static var all: [(String, String)] {
         [("layout", layout), ("home", home), ("overview", overview), ("message", message), ("job", job), ("login", login), ("quotas", quotas)]
-            + registerPages
+            + registerPages + stepPages
     }
 
     static let layout = #"""

@@ -17,8 +17,8 @@ public enum WebText {
         words(language)[key] ?? dutch[key] ?? english[key] ?? key
     }
 
-    static let dutch: [String: String] = dutchCommon.merging(dutchSteps) { a, _ in a }
-    static let english: [String: String] = englishCommon.merging(englishSteps) { a, _ in a }
+    static let dutch: [String: String] = dutchCommon.merging(dutchSteps) { a, _ in a }.merging(dutchFlow) { a, _ in a }
+    static let english: [String: String] = englishCommon.merging(englishSteps) { a, _ in a }.merging(englishFlow) { a, _ in a }
 
     static let dutchCommon: [String: String] = [
         "app": "Kleroterion",

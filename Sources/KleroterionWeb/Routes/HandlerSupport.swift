@@ -90,3 +90,13 @@ extension Date {
         return f.string(from: self)
     }
 }
+
+/// Runs blocking work (a solver, a whole-file read) on a thread of its own, so that the server's few cooperative
+/// threads keep answering other requests meanwhile.
+func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try work() })
+        }
+    }
+}

@@ -7,5 +7,11 @@ struct StepRoutes {
 
     func add(to router: Router<WebContext>) {
         QuotaRoutes(services: services).add(to: router)
+        InvitationRoutes(services: services).add(to: router)
+        RegistrationRoutes(services: services).add(to: router)
+        DrawRoutes(services: services).add(to: router)
+        DropoutRoutes(services: services).add(to: router)
+        PrivacyRoutes(services: services).add(to: router)
+        VerifyRoutes(services: services).add(to: router)
     }
 }

@@ -26,7 +26,7 @@ public struct AppDatabase: Sendable {
                 t.column("createdAt", .datetime).notNull()
                 for c in ["registerFile", "registerName", "columnMapping", "householdColumns", "censusJSON", "templateName",
                           "quotasFile", "invitationsFolder", "respondentsFile", "commitmentFolder", "seedSource", "seed",
-                          "drawFolder", "replacementFolder"] {
+                          "drawFolder", "replacementFolder", "invitationSeed", "responseRatesFile", "replySecret", "registrationFlags"] {
                     t.column(c, .text)
                 }
                 t.column("minAge", .integer)
@@ -63,6 +63,14 @@ public struct AppDatabase: Sendable {
                 t.column("size", .integer).notNull()
                 t.column("originalName", .text).notNull()
                 t.column("storedAt", .datetime).notNull()
+            }
+            try db.create(table: "verification") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("zipFile", .text).notNull()
+                t.column("seed", .text).notNull()
+                t.column("verified", .boolean).notNull()
+                t.column("findings", .text).notNull()
+                t.column("at", .datetime).notNull()
             }
             try db.create(table: "account") { t in
                 t.autoIncrementedPrimaryKey("id")

@@ -30,10 +30,15 @@ public struct Assembly: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     /// The quotas file (a stored upload: feature,value,min,max[,population_share]).
     public var quotasFile: String?
 
-    // Step 4: invitations (a run folder, relative to the data folder).
+    // Step 4: invitations (a run folder, relative to the data folder), their public seed, response rates (a stored
+    // upload), and the secret key of the letters' reply codes (never shown, never published).
     public var invitationsFolder: String?
-    // Step 5: respondents (a stored upload).
+    public var invitationSeed: String?
+    public var responseRatesFile: String?
+    public var replySecret: String?
+    // Step 5: respondents (a stored file built from the uploads and the form) and what was flagged on the way in.
     public var respondentsFile: String?
+    public var registrationFlags: String?
     // Step 6: commitment (a run folder) and when the seed may be entered.
     public var commitmentFolder: String?
     public var drawNotBefore: Date?
@@ -85,6 +90,19 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var actor: String
     public var action: String
     public var detail: String
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A check of a published draw (the public verify page): the zip by its hash, the seed, and the outcome.
+public struct Verification: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var zipFile: String
+    public var seed: String
+    public var verified: Bool
+    /// The findings, one per line (✓ checked, ✗ problem).
+    public var findings: String
+    public var at: Date
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

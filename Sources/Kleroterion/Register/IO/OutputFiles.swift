@@ -67,6 +67,10 @@ public struct OutputFiles {
     /// The names queued so far.
     public var names: [String] { contents.map(\.name) }
 
+    /// The bytes queued under `name` (the last ones, if queued twice), before `commit`: a front end can derive one
+    /// more file from another, such as the letters from the invitations, and still write all of them at once.
+    public func queued(_ name: String) -> Data? { contents.last { $0.name == name }?.data }
+
     /// Raises now the error that `commit()` would raise for the folder as it is, so that a command can refuse a
     /// bad `--out` before it spends minutes on a draw. `names` are the files it will write (for `intoFolder`).
     public func check(names planned: [String]? = nil) throws {

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import Kleroterion
+
+/// Step "drop-outs": mark the members who withdrew and draw their replacements (`ReplaceWorkflow`); each
+/// replacement is a new run folder, logged, and the panel pages then show the completed panel.
+struct DropoutRoutes {
+    let services: WebServices
+
+    func add(to router: Router<WebContext>) {
+        router.get("/assemblies/:id/dropouts") { request, context in try page(request, context) }
+        router.post("/assemblies/:id/dropouts") { request, context in try await replace(request, context) }
+    }
+
+    func page(_ request: Request, _ context: WebContext, error: String? = nil) throws -> Response {
+        let a = try services.assembly(context)
+        var values: [String: Any] = ["id": a.id!, "error": error as Any, "seed": "\(a.name), vervanging, \(Date().day)"]
+        if let folder = DrawRoutes.currentPanelFolder(a), let panel = try? CSVReader.read(path: services.store.absolute(folder) + "/panel.csv"),
+           let id = panel.columnIndex((try? RegistrationStep.idColumn(a, header: panel.header)) ?? "id") {
+            let shown = Self.labelColumns(panel)
+            values["members"] = panel.rows.map { row in ["id": row[id], "label": shown.map { row[$0] }.joined(separator: " · ")] }
+        }
+        if let folder = a.replacementFolder, let text = try? String(contentsOfFile: services.store.absolute(folder) + "/replacement.md", encoding: .utf8) {
+            values["replaced"] = text.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) as Any
+        }
+        return services.page("dropouts", WebText.word("step_dropouts", context.language), values, request, context, assembly: a,
+                             personal: true, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    /// Which columns name a member on the check list: id, names, district (never more than five).
+    static func labelColumns(_ t: Table) -> [Int] {
+        let wanted = ["id", "first_name", "voornaam", "last_name", "achternaam", "naam", "name", "district", "wijk"]
+        let found = wanted.compactMap { t.columnIndex($0) }
+        return Array((found.isEmpty ? Array(t.header.indices) : found).prefix(5))
+    }
+
+    func replace(_ request: Request, _ context: WebContext) async throws -> Response {
+        let a = try services.assembly(context)
+        let lang = context.language
+        let form = try await Form.read(request, context)
+        guard let panelFolder = DrawRoutes.currentPanelFolder(a), let people = try services.stored(a.respondentsFile),
+              let quotas = try services.stored(a.quotasFile) else { return try page(request, context, error: WebText.word("draw_first", lang)) }
+        let dropouts = form.all("dropout").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        guard !dropouts.isEmpty else { return try page(request, context, error: WebText.word("no_dropouts", lang)) }
+        guard let seed = form["seed"], !seed.isEmpty else { return try page(request, context, error: WebText.word("bad_seed", lang)) }
+        let panel = services.store.absolute(panelFolder) + "/panel.csv"
+        let idName = try RegistrationStep.idColumn(a, header: try CSVStream(path: panel).header)
+        var replace = ReplaceWorkflow.Request(panel: panel, dropouts: dropouts.joined(separator: ","), people: people.path, quotas: quotas.path, seed: seed)
+        replace.idColumn = idName
+        replace.language = ReportLanguage(rawValue: a.language) ?? .nl
+        replace.householdColumns = (a.householdColumns ?? "").split(separator: ",").map(String.init)
+            .filter { c in (try? CSVStream(path: people.path).header.contains(c)) ?? false }
+        let folder = services.store.newRunFolder(assembly: a.id!, step: "replacement")
+        let services = services, assembly = a, request = replace
+        let job = try services.jobs.start(assembly: a.id!, kind: "replace", language: lang, first: WebText.word("replace_running", lang)) { job in
+            var files = OutputFiles(directory: services.store.absolute(folder), placement: .newFolder, inputs: RunInputs(request.inputs))
+            try files.check()
+            let result = try ReplaceWorkflow.run(request, into: &files, events: job.events)
+            try files.commit()
+            var done = try services.db.assembly(assembly.id!) ?? assembly
+            done.replacementFolder = folder
+            try services.db.update(done)
+            try services.db.audit(assembly.id!, actor: "kleroterion", "replacements drawn",
+                                  "withdrew: \(result.dropoutIDs.joined(separator: ", ")); replaced by: \(result.replacementIDs.joined(separator: ", ")); seed \"\(seed)\""
+                                  + (result.quotaWarning.map { "; warning: \($0)" } ?? ""))
+            return (result.lines + result.warnings).joined(separator: " ")
+        }
+        try services.db.audit(a.id!, actor: services.actor(context), "drop-outs marked", dropouts.joined(separator: ", "))
+        return Reply.redirect("/jobs/\(job)")
+    }
+}
