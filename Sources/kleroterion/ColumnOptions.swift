@@ -10,6 +10,11 @@ struct ColumnOptions: ParsableArguments {
     @Option(help: "What to do with partly unknown birth dates such as 19700000: refuse (stop and say where), exclude (leave them out, counted) or impute (the middle of the unknown period).")
     var unknownBirthDates: String = "refuse"
 
+    /// The library's description of these options.
+    func registerColumns() throws -> RegisterColumns {
+        RegisterColumns(mapping: try ColumnMapping(spec: columns), unknownBirthDates: unknownBirthDates)
+    }
+
     /// The mapping of `--columns`, followed by a template's `columns:` block.
     func mapping(template: StrataTemplate? = nil) throws -> ColumnMapping {
         try ColumnMapping(spec: columns).adding(template?.columnPairs ?? [])
@@ -45,6 +50,11 @@ struct PoolColumnOptions: ParsableArguments {
     var referenceDate: String?
     @Option(help: "The respondents' birth date column (after --columns), for derived age bands.")
     var birthDateColumn: String = "birth_date"
+
+    /// The library's description of these options.
+    func poolColumns() throws -> PoolColumns {
+        PoolColumns(register: try columns.registerColumns(), referenceDate: referenceDate, birthDateColumn: birthDateColumn)
+    }
 
     /// Reads the pool table: columns mapped, and the quotas' age feature (e.g. age_band) derived when it is missing.
     func poolTable(_ table: Table, quotas: QuotaSet) throws -> Table {

@@ -59,6 +59,12 @@ func warnAboutFormulas(_ tables: Table...) {
 /// Remarks on how the inputs were read (column mapping, derived age bands), printed once the command has succeeded.
 nonisolated(unsafe) var pendingNotes: [String] = []
 
+/// Prints a workflow's result: its lines on stdout, then its warnings on stderr (after the files are written).
+func show(_ lines: [String], warnings: [String]) {
+    for line in lines { print(line) }
+    for line in warnings { note(line) }
+}
+
 /// Writes a line to stderr (progress and warnings; stdout is kept for results).
 func note(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
