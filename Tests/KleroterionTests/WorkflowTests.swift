@@ -148,6 +148,18 @@ import Testing
         #expect(files.names.isEmpty && !FileManager.default.fileExists(atPath: f.dir + "/out"))
     }
 
+    @Test func cancellingACommitInsideTheSolverThrowsAndWritesNothing() throws {
+        let f = try Fixture()
+        var commit = CommitWorkflow.Request(people: f.pool, quotas: f.ok, panelSize: 10, seedFormat: "text")
+        commit.allowWeakSeed = true
+        let flag = Flag()
+        // The first solver detail line is the signal: the stop comes from inside LEXIMIN's loops, not between stages.
+        let events = WorkflowEvents(detail: { flag.set($0) }, isCancelled: { flag.isSet })
+        var files = OutputFiles(directory: f.dir + "/commitment")
+        #expect(throws: WorkflowCancelled()) { try CommitWorkflow.run(commit, into: &files, events: events) }
+        #expect(!flag.seen.isEmpty && files.names.isEmpty && !FileManager.default.fileExists(atPath: f.dir + "/commitment"))
+    }
+
     @Test(arguments: ["leximin", "maximin", "nash", "legacy"])
     func theAlgorithmsStopWhenCancelled(_ name: String) throws {
         let f = try Fixture()
@@ -159,5 +171,117 @@ import Testing
         }
         // And without the request they finish.
         #expect(try SelectionAlgorithms.named(name).select(problem, random: try SeededRandom(seed: "c"), options: SelectionOptions(legacyEstimateRuns: 20)).panel.count == 10)
+    }
+
+    @Test func commitDrawAndVerifyAndAnAlteredLotteryFails() throws {
+        let f = try Fixture()
+        var commit = CommitWorkflow.Request(people: f.pool, quotas: f.ok, panelSize: 10, seedFormat: "text")
+        commit.householdColumns = ["address"]
+        commit.panels = 100
+        commit.allowWeakSeed = true
+        commit.seedSource = "a test"
+        let folder = f.dir + "/commitment"
+        var files = OutputFiles(directory: folder, placement: .newFolder, inputs: RunInputs(commit.inputs))
+        let committed = try CommitWorkflow.run(commit, into: &files)
+        #expect(!FileManager.default.fileExists(atPath: folder), "the workflow only queues; the caller commits")
+        try files.commit()
+        #expect(committed.files.contains("lottery.csv") && committed.files.last == Pseudonyms.privateFile)
+        #expect(Hashing.sha256(file: folder + "/manifest.json") == committed.manifestHash && committed.announcement.contains(committed.manifestHash))
+        #expect(committed.panels == 100 && committed.poolCount == 40 && committed.largestRoundingChange <= committed.worstCaseRoundingChange + 1e-12)
+        #expect(committed.warnings.isEmpty && committed.grindingBound != nil)
+        // A second commitment into the same folder is refused, whatever `replace` says.
+        #expect(throws: KleroterionError.self) { try CommitWorkflow.refuseExistingCommitment(in: folder) }
+
+        let draw = DrawWorkflow.Request(commitment: folder, seed: "the seed of the test")
+        var drawFiles = OutputFiles(directory: draw.defaultFolder)
+        let drawn = try DrawWorkflow.run(draw, into: &drawFiles)
+        try drawFiles.commit()
+        #expect(drawn.memberIDs.count == 10 && drawn.panelCount == 100 && (1...100).contains(drawn.panelNumber))
+        #expect(Self.column(try Self.table(draw.defaultFolder + "/panel.csv"), "id") == drawn.memberIDs)
+        #expect(drawn.manifestHash == committed.manifestHash)
+        #expect(throws: KleroterionError.self) {
+            try DrawWorkflow.refuseSecondSeed(DrawWorkflow.Request(commitment: folder, seed: "another seed"), in: draw.defaultFolder)
+        }
+
+        let verified = try VerifyWorkflow.run(VerifyWorkflow.Request(commitment: folder, seed: "the seed of the test"))
+        #expect(verified.verified && verified.problems.isEmpty && verified.panelNumber == drawn.panelNumber, "\(verified.lines)")
+        #expect(verified.lines.first == "verified: \(folder)")
+        // Swap the last two members of one lottery row: the hash no longer matches.
+        var lottery = try String(contentsOfFile: folder + "/lottery.csv", encoding: .utf8)
+        let rows = lottery.split(separator: "\n", omittingEmptySubsequences: false)
+        lottery = ([String(rows[0]), String(rows[1].reversed())] + rows.dropFirst(2).map(String.init)).joined(separator: "\n")
+        try lottery.write(toFile: folder + "/lottery.csv", atomically: true, encoding: .utf8)
+        let altered = try VerifyWorkflow.run(VerifyWorkflow.Request(commitment: folder, seed: "the seed of the test"))
+        #expect(!altered.verified && altered.problems.contains { $0.file.hasSuffix("lottery.csv") }, "\(altered.lines)")
+        #expect(altered.lines.first?.hasPrefix("NOT verified: ") == true)
+        #expect(throws: KleroterionError.self) {
+            var bad = VerifyWorkflow.Request(commitment: folder, seed: "x")
+            bad.announcedHash = "abc"
+            try bad.validate()
+        }
+    }
+
+    @Test func replaceKeepsTheConfirmedMembersAndLosesNobody() throws {
+        let f = try Fixture()
+        var select = f.select()
+        select.alternates = 2
+        var files = OutputFiles(directory: f.dir + "/panel")
+        let drawn = try SelectWorkflow.run(select, into: &files)
+        try files.commit()
+        #expect(drawn.alternateIDs.count == 2 && Set(drawn.alternateIDs).isDisjoint(with: drawn.panelIDs))
+        let gone = Array(drawn.panelIDs.prefix(2))
+        var request = ReplaceWorkflow.Request(panel: f.dir + "/panel/panel.csv", dropouts: gone.joined(separator: ","), people: f.pool,
+                                              quotas: f.ok, seed: "replacement")
+        request.householdColumns = ["address"]
+        request.alternates = f.dir + "/panel/alternates.csv"
+        var out = OutputFiles(directory: f.dir + "/replaced", placement: .newFolder, inputs: RunInputs(request.inputs))
+        let result = try ReplaceWorkflow.run(request, into: &out)
+        try out.commit()
+        #expect(result.dropoutIDs == gone && result.replacementIDs.count == 2)
+        let panel = Self.column(try Self.table(f.dir + "/replaced/panel.csv"), "id")
+        let rest = Self.column(try Self.table(f.dir + "/replaced/remaining.csv"), "id")
+        let alternatesLeft = Self.column(try Self.table(f.dir + "/replaced/alternates.csv"), "id")
+        #expect(panel == result.panelIDs && panel.count == 10 && Set(panel).isDisjoint(with: gone))
+        #expect(Set(drawn.panelIDs.dropFirst(2)).isSubset(of: panel), "the confirmed members stay")
+        #expect(Set(panel + rest + alternatesLeft).count == 40 && (panel + rest + alternatesLeft).count == 40, "nobody lost or twice")
+        let problem = try SelectionProblem(pool: try Pool.load(path: f.pool), quotas: try QuotaSet.load(path: f.ok), panelSize: 10,
+                                           householdColumns: ["address"])
+        let index = Dictionary(uniqueKeysWithValues: problem.ids.enumerated().map { ($1, $0) })
+        if result.quotaWarning == nil { #expect(problem.violations(of: panel.map { index[$0]! }.sorted()).isEmpty) }
+        #expect(result.files.contains("audit.json") && result.files.contains("replacement.md"))
+        #expect(result.lines.first?.hasPrefix("Replaced 2 member(s) with ") == true)
+    }
+
+    @Test func theOtherWorkflowsQueueTheirFilesWithoutWriting() throws {
+        let f = try Fixture()
+        var select = f.select(algorithm: "legacy")
+        select.language = .nl
+        var files = OutputFiles(directory: f.dir + "/run")
+        _ = try SelectWorkflow.run(select, into: &files)
+        try files.commit()
+        // Report: again, in English, into the same folder.
+        var report = ReportWorkflow.Request(runFolder: f.dir + "/run")
+        report.language = .en
+        report.registerCount = 5000
+        var update = OutputFiles(directory: f.dir + "/run", placement: .updateFolder)
+        let rendered = try ReportWorkflow.run(report, into: &update)
+        #expect(rendered.report.funnel.registerCount == 5000 && rendered.files == ["report.md", "report.json", "report.html"])
+        #expect(try String(contentsOfFile: f.dir + "/run/report.html", encoding: .utf8) != rendered.html, "still the Dutch report before commit")
+        try update.commit()
+        #expect(try String(contentsOfFile: f.dir + "/run/report.html", encoding: .utf8) == rendered.html)
+        // Drop-out rates from the drawn panel.
+        let panel = Self.column(try Self.table(f.dir + "/run/panel.csv"), "id")
+        var rates = DropoutRatesWorkflow.Request(panel: f.dir + "/run/panel.csv", dropouts: panel.prefix(3).joined(separator: ","))
+        rates.out = f.dir + "/rates/dropout-rates.csv"
+        rates.features = ["age", "gender"]
+        var ratesFiles = OutputFiles(directory: rates.outFolder, placement: .intoFolder)
+        let estimated = try DropoutRatesWorkflow.run(rates, into: &ratesFiles)
+        #expect(estimated.members == 10 && estimated.dropouts == 3 && estimated.csv.hasPrefix("feature,value,dropout_rate"))
+        #expect(!FileManager.default.fileExists(atPath: rates.out))
+        rates.confidence = 1
+        #expect(throws: KleroterionError.self) { try rates.validate() }
+        // Inspect reads only.
+        let inspected = try InspectWorkflow.run(InspectWorkflow.Request(file: f.pool))
+        #expect(inspected.rows == 40 && inspected.columns.map(\.name) == ["id", "age", "gender", "address"] && inspected.delimiter == ",")
     }
 }
