@@ -26,24 +26,17 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var feasible = true
         try reportingErrors {
+            var request = CheckWorkflow.Request(people: people, quotas: quotas, panelSize: panelSize)
+            request.columns = try registerColumns.poolColumns()
+            request.householdColumns = try columnList(householdColumns, option: "--household-columns")
+            request.idColumn = idColumn
             let folder = out ?? (quotas as NSString).deletingLastPathComponent
-            var files = try outputFolder(folder.isEmpty ? "." : folder, inputs: [people, quotas], replace: replace, placement: .intoFolder,
+            var files = try outputFolder(folder.isEmpty ? "." : folder, inputs: request.inputs, replace: replace, placement: .intoFolder,
                                          names: ["quotas-relaxed.csv", "relaxation.md"])
-            let quotaSet = try QuotaSet.load(path: quotas)
-            let pool = try registerColumns.loadPool(people, idColumn: idColumn, quotas: quotaSet)
-            warnAboutFormulas(pool.table)
-            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
-                                               householdColumns: try columnList(householdColumns, option: "--household-columns"))
-            let report = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem),
-                                                          shares: QuotaRelaxation.shares(quotaSet, for: problem))
-            print(report.text(problem), terminator: report.isFeasible ? "\n" : "")
-            feasible = report.isFeasible
-            if let relaxation = report.relaxation {
-                files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: report.reasons.map(\.text)))
-                try files.commit()
-                print("\nWrote \(files.names.joined(separator: " and ")) to \(files.directory)")
-            }
+            let result = try CheckWorkflow.run(request, into: &files, events: .silent)
+            if !result.files.isEmpty { try files.commit() }
+            feasible = result.isFeasible
+            show(result.lines, warnings: result.warnings)
         }
         if !feasible { throw ExitCode(1) }
     }

@@ -27,55 +27,20 @@ struct CommitCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             // An existing commitment may already have been announced: never replace it silently.
-            let existing = (out as NSString).appendingPathComponent(Commitment.manifestFile)
-            if FileManager.default.fileExists(atPath: existing) {
-                throw KleroterionError(file: existing, "this folder already holds a commitment, which may already have been announced",
-                                       fix: "choose a new --out folder; keep the old one as it is")
-            }
-            let output = try outputFolder(out, inputs: [people, quotas], replace: replace)
-            guard panels >= 1, panels <= 1_000_000 else {
-                throw KleroterionError("--panels is \(panels)", fix: "give between 1 and 1000000 panels, e.g. --panels 1000")
-            }
-            guard Commitment.algorithms.contains(algorithm) else {
-                throw KleroterionError("commit needs a fair algorithm whose chances anyone can recompute from the published files, and '\(algorithm)' is not one",
-                                       fix: "use --algorithm leximin (the default) or maximin")
-            }
-            let format = try SeedFormat(parsing: seedFormat)
-            let (quotasInput, quotaSet) = try readInput(quotas) { try QuotaSet(table: $0) }
-            let (peopleInput, pool) = try readInput(people) { try Pool(table: registerColumns.poolTable($0, quotas: quotaSet), idColumn: idColumn) }
-            warnAboutFormulas(pool.table)
-            let households = try columnList(householdColumns, option: "--household-columns")
-            let settings = Commitment.Settings(panels: panels, panelSize: panelSize, algorithm: algorithm, idColumn: idColumn,
-                                               householdColumns: households, seedSource: seedSource, seedFormat: format,
-                                               allowWeakSeed: allowWeakSeed, people: peopleInput, quotas: quotasInput)
-            // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
-            if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
-                note("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")
-            }
-            let built = try Commitment.build(pool: pool, quotas: quotaSet, settings: settings, progress: { note($0) })
-            try built.write(to: output)
-            let r = built.rounding
-            print("Committed a lottery of \(panels) equally likely panels (\(built.manifest.rounding.distinctPanels) distinct) for a panel of \(panelSize) from \(pool.count) respondents.")
-            print(String(format: "Largest change of anyone's chance by rounding: %.5f (the naive worst case k/m is %.5f); local-search moves: %d.",
-                         r.maxDeviation, built.manifest.rounding.worstCase, r.moves))
-            if let bound = built.manifest.seed.grindingBound {
-                print(String(format: "Weak seed (%@): regenerating the commitment a billion times could move one person's chance by up to %.1f percentage points; the announcement says so.",
-                             format.description, bound * 100))
-            }
-            print("Manifest fingerprint (SHA-256): \(built.manifestHash)")
-            print("Wrote \(built.files.map(\.name).joined(separator: ", ")) to \(out)")
-            print("Publish everything except \(Pseudonyms.privateFile): it links the pseudonyms to the residents and stays private.")
-            if seedSource.trimmingSpaces().isEmpty {
-                note("warning: no --seed-source given; fill in where and when the seed comes from in announcement.md before publishing it")
-            }
-            print("Next: publish announcement.md now, before the seed exists. After the seed is known: kleroterion draw --commitment \(out) --seed \"…\"")
+            try CommitWorkflow.refuseExistingCommitment(in: out)
+            var request = CommitWorkflow.Request(people: people, quotas: quotas, panelSize: panelSize, seedFormat: seedFormat)
+            request.columns = try registerColumns.poolColumns()
+            request.algorithm = algorithm
+            request.panels = panels
+            request.idColumn = idColumn
+            request.householdColumns = try columnList(householdColumns, option: "--household-columns")
+            request.seedSource = seedSource
+            request.allowWeakSeed = allowWeakSeed
+            var files = try outputFolder(out, inputs: request.inputs, replace: replace)
+            // The fair computation's progress goes to stderr (it can take minutes).
+            let result = try CommitWorkflow.run(request, into: &files, events: WorkflowEvents(detail: { note($0) }))
+            try files.commit()
+            show(result.lines, warnings: result.warnings)
         }
-    }
-
-    /// Reads a CSV input once, so that the hash and the parsed table come from the same bytes.
-    private func readInput<T>(_ path: String, _ make: (Table) throws -> T) throws -> (Manifest.Input, T) {
-        let bytes = try InputFile.read(path)
-        let value = try make(CSVReader.parse([UInt8](bytes), source: path))
-        return (Manifest.Input(file: path, sha256: Hashing.sha256(bytes)), value)
     }
 }

@@ -21,24 +21,18 @@ struct DrawCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let outDir = out ?? (commitment as NSString).appendingPathComponent("draw")
+            var request = DrawWorkflow.Request(commitment: commitment, seed: seed)
+            request.people = people
+            request.quotas = quotas
+            request.populationShares = populationShares
+            let outDir = out ?? request.defaultFolder
             // A draw happens once: refuse to overwrite a record made with another seed.
-            let auditPath = (outDir as NSString).appendingPathComponent(LotteryDraw.auditFile)
-            if let data = FileManager.default.contents(atPath: auditPath),
-               let old = try? LotteryDraw.readAudit(data, source: auditPath),
-               old.seed != ((try? CommitmentFolder.load(commitment).canonicalSeed(seed)) ?? seed) {
-                throw KleroterionError(file: auditPath, "this lottery was already drawn with the seed \"\(old.seed)\"",
-                                       fix: "a lottery is drawn once; check it with `kleroterion verify`, or choose another --out folder if you really mean a new draw")
-            }
-            let output = try outputFolder(outDir, inputs: [commitment, people, quotas, populationShares], replace: replace)
-            let language = try ReportFiles.language(self.language)
-            let shares = try populationShares.map { try PopulationShares.load(path: $0) }
-            let result = try LotteryDraw.perform(commitment: commitment, seed: seed, people: people, quotas: quotas, populationShares: shares)
-            try result.write(to: output, language: language)
-            print("The seed gives panel \(result.panelNumber) of \(result.panelCount).")
-            print("Drew \(result.members.count) members (pool ids): \(result.members.map { result.pool.ids[$0] }.joined(separator: " "))")
-            print("Wrote \(result.files.map(\.name).joined(separator: ", ")) and the report (report.md, report.json, report.html) to \(outDir)")
-            print("Publish audit.json with the commitment folder (pseudonyms only); panel.csv and remaining.csv (real ids, names, addresses) and the report's folder stay private until you have checked them.")
+            try DrawWorkflow.refuseSecondSeed(request, in: outDir)
+            var files = try outputFolder(outDir, inputs: request.inputs, replace: replace)
+            request.language = try ReportFiles.language(language)
+            let result = try DrawWorkflow.run(request, into: &files, events: .silent)
+            try files.commit()
+            show(result.lines, warnings: result.warnings)
         }
     }
 }

@@ -24,28 +24,16 @@ struct DropoutRatesCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard confidence.isFinite, confidence > 0, confidence < 1 else {
-                throw KleroterionError("--confidence \(confidence) is not a level between 0 and 1", fix: "give a confidence level such as 0.95")
-            }
-            let outURL = URL(fileURLWithPath: out)
-            let outFolder = (out as NSString).deletingLastPathComponent
-            var files = try outputFolder(outFolder.isEmpty ? "." : outFolder,
-                                         inputs: [panel, FileManager.default.fileExists(atPath: dropouts) ? dropouts : nil],
-                                         replace: replace, placement: .intoFolder, names: [outURL.lastPathComponent])
-            let pool = try Pool.load(path: panel, idColumn: idColumn)
-            let (ids, source) = try Replacement.parseIDs(dropouts, idColumn: idColumn)
-            let names = try features.map { try columnList($0, option: "--features", example: "gender,age_band") }
-                ?? DropoutRateEstimate.defaultFeatures(pool)
-            let estimate = try DropoutRateEstimate(panel: pool, dropouts: ids, dropoutSource: source, features: names, confidence: confidence)
-            files.add(outURL.lastPathComponent, estimate.csv)
+            var request = DropoutRatesWorkflow.Request(panel: panel, dropouts: dropouts)
+            request.idColumn = idColumn
+            request.confidence = confidence
+            request.out = out
+            try request.validate()
+            var files = try outputFolder(request.outFolder, inputs: request.inputs, replace: replace, placement: .intoFolder, names: [request.outName])
+            request.features = try features.map { try columnList($0, option: "--features", example: "gender,age_band") }
+            let result = try DropoutRatesWorkflow.run(request, into: &files, events: .silent)
             try files.commit()
-            let level = Int((confidence * 100).rounded())
-            print("Drop-out rates from \(pool.count) members, \(ids.count) drop-outs (\(level) % intervals):")
-            for r in estimate.rows {
-                let figures = String(format: "rate %.1f %% (%.1f to %.1f %%)", r.rate * 100, r.low * 100, r.high * 100)
-                print("  \(r.feature) = \(r.value): \(r.dropouts) of \(r.members), " + figures)
-            }
-            print("Wrote \(out)")
+            show(result.lines, warnings: result.warnings)
         }
     }
 }

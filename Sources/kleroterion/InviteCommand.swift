@@ -42,85 +42,25 @@ struct InviteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var files = try outputFolder(out, inputs: [register, responseRates, previousInvitations, previousRespondents, oversample, exclude], replace: replace)
-            try checkedRange(minAge, option: "--min-age", 0...150, meaning: "years")
-            try checkedRange(maxAge, option: "--max-age", 0...150, meaning: "years")
-            // The register is streamed, so instead of renaming its columns the option values are translated to its
-            // own headers (`district` → `wijk`); the letters file keeps the register's headers.
-            let header = try CSVStream(path: register).header
-            let renames = try ColumnMapping(spec: columns).renames(for: header)
-            if !renames.isEmpty { pendingNotes.append("\(register): " + renames.map { "\($0.header) → \($0.canonical)" }.joined(separator: ", ")) }
-            func own(_ name: String) -> String { renames.first { $0.canonical.lowercased() == name.lowercased() }?.header ?? name }
-            var settings = InvitationSettings(count: count)
-            settings.strataColumns = try columnList(strata, option: "--strata", example: "district,age_band").map { $0 == "age_band" ? $0 : own($0) }
-            settings.addressColumns = try columnList(householdColumns, option: "--household-columns", example: "street,house_number,postcode").map(own)
-            settings.idColumn = own(idColumn)
-            settings.birthDateColumn = own(birthDateColumn)
-            guard let policy = UnknownBirthDatePolicy(rawValue: unknownBirthDates.lowercased()) else {
-                throw KleroterionError("--unknown-birth-dates '\(unknownBirthDates)' is not one of refuse, exclude, impute", fix: "write --unknown-birth-dates exclude (or impute, or refuse)")
-            }
-            settings.unknownBirthDates = policy
-            settings.minAge = minAge
-            settings.maxAge = maxAge
-            if let minAge, let maxAge, minAge > maxAge {
-                throw KleroterionError("--min-age \(minAge) is above --max-age \(maxAge)", fix: "swap the two ages")
-            }
-            if let text = referenceDate {
-                guard let date = CalendarDate(parsing: text) else {
-                    throw KleroterionError("--reference-date '\(text)' is not a date", fix: "write it as YYYY-MM-DD, e.g. --reference-date 2026-01-01")
-                }
-                settings.referenceDate = date
-            }
-            if let exclude {
-                settings.excludedIDs = try loadIDs(exclude)
-                settings.exclusionSource = exclude
-            }
-            switch (responseRates, previousInvitations, previousRespondents) {
-            case (nil, nil, nil): break
-            case (let file?, nil, nil):
-                settings.responseRates = try StratumFiles.responseRates(path: file, strataColumns: settings.strataColumns)
-            case (nil, let invitations?, let respondents?):
-                var previousDate = settings.referenceDate
-                if let text = previousReferenceDate {
-                    guard let date = CalendarDate(parsing: text) else {
-                        throw KleroterionError("--previous-reference-date '\(text)' is not a date", fix: "write it as YYYY-MM-DD, e.g. --previous-reference-date 2025-01-01")
-                    }
-                    previousDate = date
-                }
-                settings.responseRates = try StratumFiles.estimatedRates(
-                    invitations: invitations, respondents: respondents, strataColumns: settings.strataColumns,
-                    idColumn: idColumn, birthDateColumn: birthDateColumn, referenceDate: previousDate)
-            case (_?, _, _):
-                throw KleroterionError("--response-rates cannot be combined with --previous-invitations/--previous-respondents",
-                                       fix: "give the rates in a file, or let them be estimated from the previous round, not both")
-            default:
-                throw KleroterionError("--previous-invitations and --previous-respondents go together",
-                                       fix: "give both files of the previous round")
-            }
-            if let oversample {
-                settings.oversampling = try StratumFiles.oversampling(path: oversample, strataColumns: settings.strataColumns)
-            }
-            let outcome = try InvitationLottery.draw(register: register, settings: settings, seed: seed)
-            try InvitationFiles.add(outcome, to: &files)
+            var request = InviteWorkflow.Request(register: register, count: count, seed: seed)
+            request.strata = try columnList(strata, option: "--strata", example: "district,age_band")
+            request.householdColumns = try columnList(householdColumns, option: "--household-columns", example: "street,house_number,postcode")
+            request.columns = RegisterColumns(mapping: try ColumnMapping(spec: columns), unknownBirthDates: unknownBirthDates)
+            request.minAge = minAge
+            request.maxAge = maxAge
+            request.referenceDate = referenceDate
+            request.birthDateColumn = birthDateColumn
+            request.idColumn = idColumn
+            request.responseRates = responseRates
+            request.previousInvitations = previousInvitations
+            request.previousRespondents = previousRespondents
+            request.previousReferenceDate = previousReferenceDate
+            request.oversample = oversample
+            request.exclude = exclude
+            var files = try outputFolder(out, inputs: request.inputs, replace: replace)
+            let result = try InviteWorkflow.run(request, into: &files, events: .silent)
             try files.commit()
-            let report = InvitationReport(outcome)
-            print("Drew \(outcome.invitedRows.count) letters from \(outcome.eligible) eligible residents"
-                  + (outcome.addresses.map { " at \($0) addresses (one per address)" } ?? "")
-                  + " in \(outcome.strata.count) strat\(outcome.strata.count == 1 ? "um" : "a").")
-            if outcome.unknownBirthDates > 0 { print("Left out: \(outcome.unknownBirthDates) residents with a partly unknown birth date (--unknown-birth-dates exclude).") }
-            if settings.responseRates != nil {
-                print(String(format: "Expected respondents: %.0f (%.0f with proportional letters); expected pool vs population distance %.2f%% (%.2f%% with proportional letters).",
-                             report.expectedRespondents, report.expectedRespondentsWithProportionalLetters,
-                             report.expectedPoolDistance * 100, report.expectedPoolDistanceWithProportionalLetters * 100))
-            }
-            print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
+            show(result.lines, warnings: result.warnings)
         }
-    }
-
-    /// The ids in the exclusion file: its `--id-column` column, or its only column.
-    private func loadIDs(_ path: String) throws -> Set<String> {
-        let table = try CSVReader.read(path: path)
-        let c = table.header.count == 1 ? 0 : try table.requireColumn(idColumn, purpose: "the ids to exclude")
-        return Set(table.rows.map { $0[c].trimmingSpaces() }.filter { !$0.isEmpty })
     }
 }

@@ -36,85 +36,19 @@ struct ReplaceCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var files = try outputFolder(out, inputs: [panel, people, quotas, alternates, FileManager.default.fileExists(atPath: dropouts) ? dropouts : nil], replace: replace)
-            let timeLimit = try checkedTimeLimit(self.timeLimit)
-            let random = try SeededRandom(seed: seed, purpose: "replace")
-            let language = try ReportFiles.language(self.language)
-            let algorithm = try SelectionAlgorithms.named(self.algorithm)
-            let pool = try Pool.load(path: people, idColumn: idColumn)
-            let panelFile = try Pool.load(path: panel, idColumn: idColumn)
-            let quotaSet = try QuotaSet.load(path: quotas)
-            warnAboutFormulas(pool.table)
-            let (dropoutIDs, dropoutSource) = try Replacement.parseIDs(dropouts, idColumn: idColumn)
-            guard panelFile.count > 0 else {
-                throw KleroterionError(file: panel, "the panel file has no members", fix: "give the panel.csv of the earlier draw")
-            }
-            let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelFile.count,
-                                               householdColumns: try columnList(householdColumns, option: "--household-columns"))
-            let constraints = try Replacement.constraints(problem: problem, pool: pool, panel: panelFile,
-                                                          dropouts: dropoutIDs, dropoutSource: dropoutSource)
-            var ranked: [Int] = [], ranks: [Int] = []
-            if let alternates {
-                (ranked, ranks) = try AlternateFiles.load(path: alternates, pool: pool)
-                let onPanel = Set(constraints.confirmed)
-                if let i = ranked.first(where: { onPanel.contains($0) || !constraints.eligible[$0] }) {
-                    throw KleroterionError(file: alternates, "the alternate '\(pool.ids[i])' is on the panel \(panel)",
-                                           fix: "use the alternates.csv written together with this panel.csv")
-                }
-            }
-            var index: [String: Int] = [:]
-            for (i, id) in pool.ids.enumerated() { index[id] = i }
-            let dropoutPeople = dropoutIDs.compactMap { index[$0] }
-            let options = SelectionOptions(timeLimit: timeLimit, progress: { note($0) })
-            let run = try ReplacementRun.run(constraints, dropouts: dropoutPeople, alternates: ranked, algorithm: algorithm, random: random,
-                                             options: options, shares: QuotaRelaxation.shares(quotaSet, for: problem), strict: strict)
-            let completed = run.panel
-            let ids = pool.ids
-            let entry = AuditLog.Entry(time: Date(), seed: seed, algorithm: run.outcome?.algorithm ?? "alternates", dropouts: dropoutIDs,
-                                       replacements: run.replacements.map { ids[$0] }, confirmed: constraints.confirmed.count,
-                                       inputs: try ["people": AuditLog.sha256(ofFile: people), "quotas": AuditLog.sha256(ofFile: quotas), "panel": AuditLog.sha256(ofFile: panel)]
-                                           .merging(alternates.map { ["alternates": try AuditLog.sha256(ofFile: $0)] } ?? [:]) { a, _ in a },
-                                       relaxation: run.relaxation?.summary ?? [], alternates: run.alternatesSeated.map { ids[$0] }, warning: run.warning)
-            let auditPath = (out as NSString).appendingPathComponent("audit.json")
-            let earlier = try existingAudit(at: auditPath) ?? existingAudit(at: ((panel as NSString).deletingLastPathComponent as NSString).appendingPathComponent("audit.json"))
-            files.add("panel.csv", PanelFiles.panel(pool, members: completed))
-            files.add("remaining.csv", PanelFiles.remaining(pool, members: completed + run.alternatesLeft))
-            if alternates != nil {
-                let rankOf = Dictionary(uniqueKeysWithValues: zip(ranked, ranks))
-                files.add("alternates.csv", AlternateFiles.csv(pool, ranked: run.alternatesLeft, ranks: run.alternatesLeft.map { rankOf[$0]! }))
-            }
-            let outcomeNotes = run.outcome?.notes ?? []
-            files.add("replacement.md", ReplacementReport.markdown(start: constraints, run: run, dropouts: dropoutIDs, seed: seed,
-                                                                   alternatesGiven: ranked.count, notes: outcomeNotes))
-            // The report shows the completed panel against the pool and the quotas; its fairness section shows the
-            // chances of the replacement draw, over the respondents who could still be drawn.
-            var completedOutcome = run.outcome ?? SelectionOutcome(panel: completed, probabilities: SelectionProbabilities(values: []), algorithm: "alternates")
-            completedOutcome.panel = completed
-            var notes = ["Replacement draw: \(dropoutIDs.count) member(s) dropped out; \(constraints.confirmed.count) confirmed members stayed; "
-                         + "\(run.alternatesSeated.count) alternate(s) and \(run.drawn.count) respondent(s) from the pool took the seats. "
-                         + "The chances below are those of the \(run.people.count) respondents who could still be drawn, of being drawn as a replacement."]
-            if let warning = run.warning { notes.append("Warning: " + warning) }
-            completedOutcome.notes = notes + outcomeNotes
-            let report = try ReportBuilder.build(problem: run.constraints.problem, quotas: quotaSet, outcome: completedOutcome, context: .init(seed: seed))
-            try ReportFiles.add(report, language: language, to: &files)
-            if let relaxation = run.relaxation {
-                files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: problem.panelSize, reasons: run.check.reasons.map(\.text)))
-            }
-            files.add("audit.json", try AuditLog.appending(entry, to: earlier, source: auditPath))
+            var request = ReplaceWorkflow.Request(panel: panel, dropouts: dropouts, people: people, quotas: quotas, seed: seed)
+            request.householdColumns = try columnList(householdColumns, option: "--household-columns")
+            request.idColumn = idColumn
+            request.algorithm = algorithm
+            request.alternates = alternates
+            request.strict = strict
+            request.timeLimit = timeLimit
+            var files = try outputFolder(out, inputs: request.inputs, replace: replace)
+            request.language = try ReportFiles.language(language)
+            // The solver's progress goes to stderr, as before.
+            let result = try ReplaceWorkflow.run(request, into: &files, events: WorkflowEvents(detail: { note($0) }))
             try files.commit()
-            if let warning = run.warning { note("warning: " + warning) }
-            print("Replaced \(dropoutIDs.count) member(s) with \(run.replacements.map { ids[$0] }.joined(separator: ", "))"
-                  + (run.alternatesSeated.isEmpty ? "" : " (\(run.alternatesSeated.count) alternate(s))") + (run.outcome.map { " using \($0.algorithm)" } ?? "") + ".")
-            print("Wrote \(files.names.joined(separator: ", ")) to \(out)")
+            show(result.lines, warnings: result.warnings)
         }
-    }
-
-    private func existingAudit(at path: String) throws -> String? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw KleroterionError(file: path, "the audit log cannot be read", fix: "check the file's permissions")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -35,111 +35,36 @@ struct SelectCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let timeLimit = try checkedTimeLimit(self.timeLimit)
-            let registerCount = try checkedCount(self.registerCount, option: "--register-count")
-            let invitedCount = try checkedCount(self.invitedCount, option: "--invited-count")
-            if let registerCount, let invitedCount, invitedCount > registerCount {
-                throw KleroterionError("--invited-count \(invitedCount) is larger than --register-count \(registerCount)",
-                                       fix: "the letters go to residents of the register: check both numbers")
-            }
-            guard alternates >= 0, alternates <= 1_000_000 else {
-                throw KleroterionError("--alternates is \(alternates)", fix: "give a number of alternates of 0 or more, e.g. --alternates 15")
-            }
-            var files = try outputFolder(out, inputs: [people, quotas, populationShares, invitations, dropoutRates], replace: replace)
-            let random = try SeededRandom(seed: seed)
-            let algorithm = try SelectionAlgorithms.named(self.algorithm)
-            let quotaSet = try QuotaSet.load(path: quotas)
-            let pool = try registerColumns.loadPool(people, idColumn: idColumn, quotas: quotaSet)
-            warnAboutFormulas(pool.table)
-            var problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: panelSize,
-                                               householdColumns: try columnList(householdColumns, option: "--household-columns"))
-            // Check feasibility exactly before drawing (issue #6): say why and what to change, or relax.
-            let check = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem), shares: QuotaRelaxation.shares(quotaSet, for: problem))
-            var relaxation: QuotaRelaxation?
-            if !check.isFeasible {
-                guard relax, let suggested = check.relaxation else {
-                    throw KleroterionError(file: quotas, check.errorSummary(problem), fix: check.fixSummary)
-                }
-                problem = suggested.apply(to: problem)
-                relaxation = suggested
-                note("The quotas cannot be met; relaxing them by \(suggested.seats) seat(s) (--relax): " + suggested.summary.joined(separator: "; "))
-            }
-            let language = try ReportFiles.language(self.language)
-            // The steps are said once everything is written: a failing draw prints only its one error.
-            var steps = [ConsoleText.line(.read, language, ReportFormat(language).count(pool.count))]
-            if check.isFeasible { steps.append(ConsoleText.line(.feasible, language)) }
-            let shares = try populationShares.map { try PopulationShares.load(path: $0) }
-            let invitationSummary = try invitations.map { folder in
-                guard let summary = try InvitationsSummary.load(directory: folder) else {
-                    throw KleroterionError(file: folder, "there is no invitations-report.json in this folder",
-                                           fix: "give the folder `kleroterion invite` wrote to, or leave --invitations out")
-                }
-                return summary
-            }
-            if let shares, !shares.features.contains(where: { f in quotaSet.features.contains { $0.lowercased() == f.lowercased() } }) {
-                throw KleroterionError(file: shares.source, "none of the features in this file (\(shares.features.joined(separator: ", "))) is in the quotas",
-                                       fix: "use the feature names of the quotas file (\(quotaSet.features.joined(separator: ", "))), or leave --population-shares out")
-            }
-            if let letters = invitedCount ?? invitationSummary?.invitedCount, letters < pool.count {
-                throw KleroterionError("\(pool.count) respondents but only \(letters) letters were sent (a response rate over 100 %)",
-                                       fix: "check --invited-count (or --invitations): it counts the letters sent, which is at least the number of respondents")
-            }
-            // The solver's details (stages, classes, ILPs) only with --verbose; the console says each step in plain words.
-            let progress: (@Sendable (String) -> Void)?
-            if verbose { progress = { note($0) } } else { progress = nil }
-            let options = SelectionOptions(timeLimit: timeLimit, progress: progress)
-            var outcome = try algorithm.select(problem, random: random, options: options)
-            let smallest = ReportFormat(language).chance(outcome.probabilities.values.min() ?? 0)
-            steps.append(ConsoleText.line(outcome.probabilities.isEstimate ? .estimated : .fair, language, smallest))
-            if robust {
-                let rates = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
-                let result = try RobustMix.apply(outcome, problem: problem, rates: rates.rates, epsilon: robustEpsilon, seed: seed)
-                outcome = result.outcome
-                outcome.notes.append(result.note)
-            }
-            // Alternates (issue #14): chosen after the panel, so everybody's chance of being on the panel is unchanged.
-            var ranked: [Int] = []
-            var outlook: DropoutOutlook?
-            var alternateChances: SelectionProbabilities?
-            if alternates > 0 || dropoutRates != nil {
-                let model = try dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
-                let targets = Misrepresentation.targets(problem, shares: QuotaRelaxation.shares(quotaSet, for: problem))
-                if alternates > 0 {
-                    progress?("alternates: choosing \(alternates) for the drawn panel")
-                    let drawn = try AlternatesDraw.run(problem: problem, outcome: outcome, rates: model.rates, count: alternates,
-                                                       targets: targets, seed: seed, progress: { line in progress?(line) })
-                    ranked = drawn.choice.ranked
-                    alternateChances = drawn.chances
-                    outcome.notes.append(AlternatesDraw.note(drawn, count: alternates))
-                }
-                outlook = try DropoutOutlook.simulate(problem: problem, panel: outcome.panel, alternates: ranked, model: model,
-                                                      targets: targets, seed: seed)
-            }
-            if let relaxation {
-                outcome.notes.append("The quotas were relaxed with --relax by \(relaxation.seats) seat(s), because they could not be met: "
-                                     + relaxation.summary.joined(separator: "; ") + ". See relaxation.md.")
-                files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: check.reasons.map(\.text)))
-            }
-            files.add("panel.csv", PanelFiles.panel(pool, members: outcome.panel))
-            files.add("remaining.csv", PanelFiles.remaining(pool, members: outcome.panel + ranked))
-            if alternates > 0, let alternateChances {
-                files.add("alternates.csv", AlternateFiles.csv(pool, ranked: ranked))
-                files.add("alternate-probabilities.csv", AlternateFiles.chances(pool.ids, alternateChances))
-            }
-            files.add("probabilities.csv", PanelFiles.probabilities(pool.ids, outcome.probabilities))
-            if let distribution = outcome.distribution {
-                files.add("distribution.csv", PanelFiles.distribution(pool.ids, distribution))
-            }
-            var report = try ReportBuilder.build(problem: problem, quotas: quotaSet, outcome: outcome, context: .init(
-                seed: seed, populationShares: shares, registerCount: registerCount, invitedCount: invitedCount, invitations: invitationSummary?.countingRespondents(in: pool.table)))
-            report.dropouts = outlook
-            try ReportFiles.add(report, language: language, to: &files)
+            let request = try self.request()
+            try request.validate()
+            var files = try outputFolder(out, inputs: request.inputs, replace: replace)
+            // The solver's details (stages, classes, ILPs) only with --verbose; the steps are said once everything is
+            // written, so that a failing draw prints only its one error.
+            var events = WorkflowEvents()
+            if verbose { events.detail = { note($0) } }
+            let result: SelectWorkflow.Result = try SelectWorkflow.run(request, into: &files, events: events)
             try files.commit()
-            for line in steps { print(line) }
-            print(ConsoleText.line(.drawn, language, ReportFormat(language).count(outcome.panel.count), ReportFormat(language).count(pool.count)))
-            print(ConsoleText.line(.wrote, language, out, files.names.joined(separator: ", ")))
-            for line in outcome.notes { print(line) }
+            show(result.lines + result.notes, warnings: result.warnings)
         }
+    }
+
+    private func request() throws -> SelectWorkflow.Request {
+        var request = SelectWorkflow.Request(people: people, quotas: quotas, panelSize: panelSize, seed: seed)
+        request.columns = try registerColumns.poolColumns()
+        request.algorithm = algorithm
+        request.idColumn = idColumn
+        request.householdColumns = try columnList(householdColumns, option: "--household-columns")
+        request.populationShares = populationShares
+        request.timeLimit = timeLimit
+        request.relax = relax
+        request.registerCount = registerCount
+        request.invitedCount = invitedCount
+        request.invitations = invitations
+        request.language = try ReportFiles.language(language)
+        request.alternates = alternates
+        request.dropoutRates = dropoutRates
+        request.robust = robust
+        request.robustEpsilon = robustEpsilon
+        return request
     }
 }

@@ -18,28 +18,16 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The fingerprint published in the announcement (default: the one in announcement.md).") var announcedHash: String?
 
     func run() throws {
+        var request = VerifyWorkflow.Request(commitment: commitment, seed: seed)
+        request.people = people
+        request.quotas = quotas
+        request.draw = draw
+        request.announcedHash = announcedHash
         // A malformed fingerprint or a seed that is not a valid spelling under the announced format is a usage
         // error (exit 2, one message), not a finding of the verification.
-        try reportingErrors {
-            if let announcedHash {
-                let hex = announcedHash.trimmingSpaces().lowercased()
-                guard hex.count == 64, hex.allSatisfy({ $0.isHexDigit }) else {
-                    throw KleroterionError("--announced-hash '\(announcedHash)' is not a SHA-256 fingerprint (64 hexadecimal characters)",
-                                           fix: "copy the fingerprint exactly as the announcement prints it, or leave the option out to use announcement.md")
-                }
-            }
-            if let folder = try? CommitmentFolder.load(commitment) { _ = try folder.canonicalSeed(seed) }
-        }
-        let report = Verifier.verify(commitment: commitment, seed: seed, people: people, quotas: quotas,
-                                     draw: draw, announcedHash: announcedHash)
-        if report.verified {
-            print("verified: \(commitment)")
-            for line in report.checked { print("  ✓ " + line) }
-            return
-        }
-        print("NOT verified: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(commitment)")
-        for problem in report.problems { print("  ✗ " + problem.description) }
-        for line in report.checked { print("  ✓ " + line) }
-        throw ExitCode(1)
+        try reportingErrors { try request.validate() }
+        let result = try VerifyWorkflow.run(request, events: .silent)
+        for line in result.lines { print(line) }
+        if !result.verified { throw ExitCode(1) }
     }
 }

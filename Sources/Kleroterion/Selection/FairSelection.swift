@@ -45,6 +45,7 @@ final class FairRun {
 
     /// The best panel for these per-person weights, or nil when the time limit ran out.
     func price(_ weights: [Double]) throws -> (composition: Composition, value: Double)? {
+        try options.checkCancelled()
         if outOfTime() { return nil }
         oracleCalls += 1
         let t = Date()
@@ -56,6 +57,7 @@ final class FairRun {
     /// The best panel on a face of the polytope (`PanelOracle.best(weights:rowBounds:classBounds:)`).
     func price(_ weights: [Double], rowBounds: [(row: Int, lower: Double, upper: Double)],
                classBounds: [(class: Int, lower: Double, upper: Double)], relativeGap: Double) throws -> PanelOracle.Outcome {
+        try options.checkCancelled()
         if outOfTime() { return .timedOut }
         oracleCalls += 1
         let t = Date()

@@ -24,6 +24,7 @@ public struct LegacySelection: SelectionAlgorithm {
         var hits = [Int](repeating: 0, count: problem.count)
         var successes = 0
         for _ in 0..<runs {
+            try options.checkCancelled()
             guard let p = drawPanel(problem, index: index, random: estimator) else { continue }
             successes += 1
             for i in p { hits[i] += 1 }

@@ -57,6 +57,7 @@ public struct LeximinSelection: SelectionAlgorithm {
         var free = Array(0..<run.classes.count)
         var result = try master.solve(timeLimit: nil)!
         while !free.isEmpty {
+            try run.options.checkCancelled()
             stage += 1
             result = try ColumnGeneration.maximise(master, run: run, stage: stage, previous: result)
             if run.stoppedEarly { break }

@@ -91,6 +91,7 @@ enum ColumnGeneration {
         var bestBound = Double.infinity
         var iteration = 0
         while !run.stoppedEarly {
+            try run.options.checkCancelled()
             iteration += 1
             // z ≤ 1: at 1 nothing can improve (this also ends the last leximin stages, where the remaining
             // classes are on every panel, without pricing rounds against a degenerate LP).

@@ -32,6 +32,7 @@ public struct NashSelection: SelectionAlgorithm {
         var known = Set(initial)
         var calls = 0
         while calls < maxOracleCalls {
+            try run.options.checkCancelled()
             state.correct(tolerance: gapTolerance / 10, maxSteps: 2 * state.panels.count + 50)
             guard let (comp, value) = try run.price(state.gradientWeights()) else { break }
             calls += 1

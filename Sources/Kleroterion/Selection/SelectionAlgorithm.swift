@@ -17,11 +17,21 @@ public struct SelectionOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// How many repeated draws estimate the chances under the legacy algorithm.
     public var legacyEstimateRuns: Int
+    /// Asked at every pricing ILP and iteration of the fair algorithms (and between the legacy algorithm's draws);
+    /// `true` stops the selection with `WorkflowCancelled` (a web app's cancel button). Nil: never cancelled.
+    public var isCancelled: (@Sendable () -> Bool)?
 
-    public init(timeLimit: Double? = nil, progress: (@Sendable (String) -> Void)? = nil, legacyEstimateRuns: Int = 1000) {
+    public init(timeLimit: Double? = nil, progress: (@Sendable (String) -> Void)? = nil, legacyEstimateRuns: Int = 1000,
+                isCancelled: (@Sendable () -> Bool)? = nil) {
         self.timeLimit = timeLimit
         self.progress = progress
         self.legacyEstimateRuns = legacyEstimateRuns
+        self.isCancelled = isCancelled
+    }
+
+    /// Throws `WorkflowCancelled` once `isCancelled` says so.
+    public func checkCancelled() throws {
+        if let isCancelled, isCancelled() { throw WorkflowCancelled() }
     }
 }
 

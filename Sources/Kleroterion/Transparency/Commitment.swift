@@ -87,8 +87,9 @@ public enum Commitment {
     }
 
     /// Computes the fair distribution on the canonical problem, rounds it and prepares every file.
+    /// `isCancelled` stops the (long) fair computation with `WorkflowCancelled`.
     public static func build(pool: Pool, quotas: QuotaSet, settings: Settings,
-                             progress: (@Sendable (String) -> Void)? = nil) throws -> Built {
+                             progress: (@Sendable (String) -> Void)? = nil, isCancelled: (@Sendable () -> Bool)? = nil) throws -> Built {
         guard algorithms.contains(settings.algorithm) else {
             throw KleroterionError("commit needs a fair algorithm whose chances anyone can recompute, and '\(settings.algorithm)' is not one",
                                    fix: "use --algorithm leximin (the default) or maximin")
@@ -110,7 +111,7 @@ public enum Commitment {
         // No time limit: the lottery must be the same on every run, and verify must be able to re-derive it.
         let algorithm = try SelectionAlgorithms.named(settings.algorithm)
         let outcome = try algorithm.select(problem, random: try SeededRandom(seed: "kleroterion commit", purpose: "distribution"),
-                                           options: SelectionOptions(progress: progress))
+                                           options: SelectionOptions(progress: progress, isCancelled: isCancelled))
         guard let distribution = outcome.distribution else {
             throw KleroterionError("the '\(outcome.algorithm)' algorithm gives no distribution over panels", fix: "use --algorithm leximin")
         }

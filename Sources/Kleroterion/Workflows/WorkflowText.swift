@@ -1,11 +1,11 @@
-import Kleroterion
+/// What `select` says, one line per step, in the organiser's language (`--language`): the lines a front end shows
+/// as progress and as the result. The solver's own details (stages, classes, ILPs) are `WorkflowEvents.detail`.
+public enum WorkflowText {
+    /// The steps of a draw that have a plain-language line.
+    public enum Step: Sendable { case read, feasible, fair, estimated, drawn, wrote }
 
-/// What `select` says on the console, one line per step, in the organiser's language (`--language`). The solver's
-/// own details (stages, classes, ILPs) only appear with `--verbose`.
-enum ConsoleText {
-    enum Step { case read, feasible, fair, estimated, drawn, wrote }
-
-    static func line(_ step: Step, _ language: ReportLanguage, _ a: String = "", _ b: String = "") -> String {
+    /// The line for `step`, with `a` and `b` filled in (counts, a chance, a folder and file names).
+    public static func line(_ step: Step, _ language: ReportLanguage, _ a: String = "", _ b: String = "") -> String {
         let text: String
         switch (language, step) {
         case (.nl, .read): text = "Aanmeldingen gelezen: {0} mensen."

@@ -1,0 +1,134 @@
+import Foundation
+
+/// `commit`: fix a uniform lottery over numbered fair panels, before the public seed exists (issue #4), and queue
+/// lottery.csv, members.csv, quotas.csv, probabilities.csv, pseudonym_commitments.csv, manifest.json,
+/// announcement.md (publishable) and private/pseudonyms.csv (private).
+public enum CommitWorkflow {
+    /// What to commit to.
+    public struct Request: Sendable {
+        public var people: String
+        public var columns: PoolColumns = PoolColumns()
+        public var quotas: String
+        public var panelSize: Int
+        /// leximin (the default) or maximin: the algorithms a verifier can recompute.
+        public var algorithm: String = "leximin"
+        /// How many numbered, equally likely panels the lottery has (1 to 1,000,000).
+        public var panels = 1000
+        /// The pool's id column (never published: the published files carry pseudonyms).
+        public var idColumn: String = "id"
+        public var householdColumns: [String] = []
+        /// Where and when the seed will come from, e.g. "the drand round 5000000" (announced).
+        public var seedSource: String = ""
+        /// How the seed is written: dice:N, lotto:K/N, beacon:drand:ROUND, beacon:nist:UNIX_MS or text.
+        public var seedFormat: String
+        /// Accept a seed format with fewer than 2^24 outcomes (the announcement then says how much could be moved).
+        public var allowWeakSeed = false
+
+        public init(people: String, quotas: String, panelSize: Int, seedFormat: String) {
+            self.people = people; self.quotas = quotas; self.panelSize = panelSize; self.seedFormat = seedFormat
+        }
+
+        /// Every file the commitment reads, which no output may overwrite.
+        public var inputs: [String?] { [people, quotas] }
+
+        /// Refuses a number of panels or an algorithm a commitment cannot have.
+        public func validate() throws {
+            guard panels >= 1, panels <= 1_000_000 else {
+                throw KleroterionError("--panels is \(panels)", fix: "give between 1 and 1000000 panels, e.g. --panels 1000")
+            }
+            guard Commitment.algorithms.contains(algorithm) else {
+                throw KleroterionError("commit needs a fair algorithm whose chances anyone can recompute from the published files, and '\(algorithm)' is not one",
+                                       fix: "use --algorithm leximin (the default) or maximin")
+            }
+        }
+    }
+
+    /// The commitment's key figures and what to say.
+    public struct Result: Sendable {
+        /// The lines the CLI prints on stdout once the files are written.
+        public var lines: [String]
+        /// Warnings (ids that look like BSNs, no seed source) and remarks on how the inputs were read (stderr).
+        public var warnings: [String]
+        /// The names of the queued files (the private one last).
+        public var files: [String]
+        /// The manifest's SHA-256, the fingerprint to announce.
+        public var manifestHash: String
+        public var manifest: Manifest
+        /// The announcement text (announcement.md), to show, print or copy.
+        public var announcement: String
+        public var panels: Int
+        public var distinctPanels: Int
+        public var poolCount: Int
+        /// The largest change of anyone's chance by rounding, and the naive worst case k/m.
+        public var largestRoundingChange: Double
+        public var worstCaseRoundingChange: Double
+        /// With a weak seed format: how far regenerating the commitment could move one person's chance.
+        public var grindingBound: Double?
+    }
+
+    /// Refuses a folder that already holds a commitment (it may have been announced): call it before creating the
+    /// `OutputFiles`, whose own refusal of a non-empty folder would say less.
+    public static func refuseExistingCommitment(in folder: String) throws {
+        let existing = (folder as NSString).appendingPathComponent(Commitment.manifestFile)
+        if FileManager.default.fileExists(atPath: existing) {
+            throw KleroterionError(file: existing, "this folder already holds a commitment, which may already have been announced",
+                                   fix: "choose a new --out folder; keep the old one as it is")
+        }
+    }
+
+    /// Computes the lottery and queues the commitment's files into `files`.
+    public static func run(_ request: Request, into files: inout OutputFiles, events: WorkflowEvents = .silent) throws -> Result {
+        let r = request
+        try refuseExistingCommitment(in: files.directory)
+        try r.validate()
+        var warnings: [String] = [], readingNotes: [String] = []
+        let format = try SeedFormat(parsing: r.seedFormat)
+        let (quotasInput, quotaSet) = try readInput(r.quotas) { try QuotaSet(table: $0) }
+        let (peopleInput, pool) = try readInput(r.people) {
+            try Pool(table: r.columns.table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
+        }
+        warnings += RequestChecks.formulaWarnings(pool.table)
+        let settings = Commitment.Settings(panels: r.panels, panelSize: r.panelSize, algorithm: r.algorithm, idColumn: r.idColumn,
+                                           householdColumns: r.householdColumns, seedSource: r.seedSource, seedFormat: format,
+                                           allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput)
+        // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
+        if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
+            warnings.append("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")
+        }
+        events.step("Respondents read: \(pool.count) people; computing the fair lottery of \(r.panels) panels.")
+        try events.checkCancelled()
+        let built = try Commitment.build(pool: pool, quotas: quotaSet, settings: settings, progress: events.detail, isCancelled: events.isCancelled)
+        try events.checkCancelled()
+        for (name, text) in built.files { files.add(name, text) }
+        let rounding = built.rounding, m = built.manifest
+        let out = files.directory
+        var lines = [
+            "Committed a lottery of \(r.panels) equally likely panels (\(m.rounding.distinctPanels) distinct) for a panel of \(r.panelSize) from \(pool.count) respondents.",
+            String(format: "Largest change of anyone's chance by rounding: %.5f (the naive worst case k/m is %.5f); local-search moves: %d.",
+                   rounding.maxDeviation, m.rounding.worstCase, rounding.moves),
+        ]
+        if let bound = m.seed.grindingBound {
+            lines.append(String(format: "Weak seed (%@): regenerating the commitment a billion times could move one person's chance by up to %.1f percentage points; the announcement says so.",
+                                format.description, bound * 100))
+        }
+        lines += ["Manifest fingerprint (SHA-256): \(built.manifestHash)",
+                  "Wrote \(built.files.map(\.name).joined(separator: ", ")) to \(out)",
+                  "Publish everything except \(Pseudonyms.privateFile): it links the pseudonyms to the residents and stays private."]
+        if r.seedSource.trimmingSpaces().isEmpty {
+            warnings.append("warning: no --seed-source given; fill in where and when the seed comes from in announcement.md before publishing it")
+        }
+        lines.append("Next: publish announcement.md now, before the seed exists. After the seed is known: kleroterion draw --commitment \(out) --seed \"…\"")
+        let announcement = built.files.first { $0.name == Commitment.announcementFile }?.text ?? ""
+        return Result(lines: lines, warnings: warnings + readingNotes, files: built.files.map(\.name), manifestHash: built.manifestHash,
+                      manifest: m, announcement: announcement, panels: r.panels, distinctPanels: m.rounding.distinctPanels,
+                      poolCount: pool.count, largestRoundingChange: rounding.maxDeviation, worstCaseRoundingChange: m.rounding.worstCase,
+                      grindingBound: m.seed.grindingBound)
+    }
+
+    /// Reads a CSV input once, so that the hash and the parsed table come from the same bytes.
+    private static func readInput<T>(_ path: String, _ make: (Table) throws -> T) throws -> (Manifest.Input, T) {
+        let bytes = try InputFile.read(path)
+        let value = try make(CSVReader.parse([UInt8](bytes), source: path))
+        return (Manifest.Input(file: path, sha256: Hashing.sha256(bytes)), value)
+    }
+}

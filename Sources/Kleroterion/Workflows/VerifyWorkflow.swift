@@ -1,0 +1,70 @@
+/// `verify`: check a committed lottery and its draw without trusting the organisers (issue #4). It reads only, so
+/// unlike the other workflows it takes no `OutputFiles`.
+public enum VerifyWorkflow {
+    /// What to verify.
+    public struct Request: Sendable {
+        /// The commitment folder, as published.
+        public var commitment: String
+        /// The public seed, exactly as announced and observed.
+        public var seed: String
+        /// The pool and quotas files, to check that they are the committed ones.
+        public var people: String?
+        public var quotas: String?
+        /// The folder with audit.json (default: COMMITMENT/draw, then COMMITMENT).
+        public var draw: String?
+        /// The fingerprint published in the announcement (default: the one in announcement.md).
+        public var announcedHash: String?
+
+        public init(commitment: String, seed: String) {
+            self.commitment = commitment; self.seed = seed
+        }
+
+        /// Refuses a malformed fingerprint, or a seed that is no valid spelling under the announced format: usage
+        /// errors (one message), not findings of the verification.
+        public func validate() throws {
+            if let announcedHash {
+                let hex = announcedHash.trimmingSpaces().lowercased()
+                guard hex.count == 64, hex.allSatisfy({ $0.isHexDigit }) else {
+                    throw KleroterionError("--announced-hash '\(announcedHash)' is not a SHA-256 fingerprint (64 hexadecimal characters)",
+                                           fix: "copy the fingerprint exactly as the announcement prints it, or leave the option out to use announcement.md")
+                }
+            }
+            if let folder = try? CommitmentFolder.load(commitment) { _ = try folder.canonicalSeed(seed) }
+        }
+    }
+
+    /// The verdict.
+    public struct Result: Sendable {
+        /// True when every check passed.
+        public var verified: Bool
+        /// The lines the CLI prints: "verified: …" or "NOT verified: …", then ✗ per problem and ✓ per check.
+        public var lines: [String]
+        /// Everything that differs (file and message), and what was checked and found right.
+        public var problems: [Finding]
+        public var checked: [String]
+        /// The panel number the seed gives, when it could be computed.
+        public var panelNumber: Int?
+        /// The recomputed fair chances and the comparison, when the published files allowed it.
+        public var fairness: FairnessCheck.Result?
+    }
+
+    /// Runs every check (see `Verifier`).
+    public static func run(_ request: Request, events: WorkflowEvents = .silent) throws -> Result {
+        let r = request
+        try r.validate()
+        try events.checkCancelled()
+        events.step("Checking the fingerprints, the panels, the fair chances (recomputed) and the seed.")
+        let report = Verifier.verify(commitment: r.commitment, seed: r.seed, people: r.people, quotas: r.quotas,
+                                     draw: r.draw, announcedHash: r.announcedHash)
+        var lines: [String]
+        if report.verified {
+            lines = ["verified: \(r.commitment)"]
+        } else {
+            lines = ["NOT verified: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(r.commitment)"]
+            lines += report.problems.map { "  ✗ " + $0.description }
+        }
+        lines += report.checked.map { "  ✓ " + $0 }
+        return Result(verified: report.verified, lines: lines, problems: report.problems, checked: report.checked,
+                      panelNumber: report.panelNumber, fairness: report.fairness)
+    }
+}

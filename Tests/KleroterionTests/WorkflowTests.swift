@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+@testable import Kleroterion
+
+/// The library workflows called directly, as the web app calls them, without the CLI: what they queue is what the
+/// commands write, and the rules hold (quotas met, nobody lost or twice, chances summing to the panel size, the same
+/// seed giving the same panel, cancellation writing nothing).
+@Suite struct WorkflowTests {
+    /// 40 respondents: 6 aged 16-24, pairs sharing an address among the first 10 (as FeasibilityCLITests).
+    struct Fixture {
+        let dir = temporaryDirectory()
+        var pool: String { dir + "/pool.csv" }
+        var ok: String { dir + "/ok.csv" }
+        var bad: String { dir + "/bad.csv" }
+
+        init() throws {
+            var pool = "id,age,gender,address\n"
+            for i in 0..<40 {
+                pool += "r\(i),\(i < 6 ? "16-24" : "25+"),\(i % 2 == 0 ? "f" : "m"),\(i < 10 ? "A\(i / 2)" : "B\(i)")\n"
+            }
+            try pool.write(toFile: self.pool, atomically: true, encoding: .utf8)
+            try "feature,value,min,max,population_share\nage,16-24,2,4,0.15\nage,25+,6,8,0.85\ngender,f,4,6,0.5\ngender,m,4,6,0.5\n"
+                .write(toFile: ok, atomically: true, encoding: .utf8)
+            try "feature,value,min,max,population_share\nage,16-24,5,6,0.15\nage,25+,4,8,0.85\ngender,f,4,6,0.5\ngender,m,4,6,0.5\n"
+                .write(toFile: bad, atomically: true, encoding: .utf8)
+        }
+
+        func select(seed: String = "workflow test", algorithm: String = "leximin") -> SelectWorkflow.Request {
+            var r = SelectWorkflow.Request(people: pool, quotas: ok, panelSize: 10, seed: seed)
+            r.algorithm = algorithm
+            r.householdColumns = ["address"]
+            r.language = .en
+            return r
+        }
+    }
+
+    /// A flag the test sets from one closure and the workflow reads from another.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        private var lines: [String] = []
+        func set(_ line: String) { lock.lock(); value = true; lines.append(line); lock.unlock() }
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+        var seen: [String] { lock.lock(); defer { lock.unlock() }; return lines }
+    }
+
+    static func table(_ path: String) throws -> Table { try CSVReader.read(path: path) }
+
+    static func column(_ table: Table, _ name: String) -> [String] {
+        let c = table.columnIndex(name)!
+        return table.rows.map { $0[c] }
+    }
+
+    @Test func selectQueuesAPanelThatMeetsTheQuotasAndLosesNobody() throws {
+        let f = try Fixture()
+        let request = f.select()
+        var files = OutputFiles(directory: f.dir + "/out", placement: .newFolder, inputs: RunInputs(request.inputs))
+        try files.check()
+        let steps = Flag()
+        let result = try SelectWorkflow.run(request, into: &files, events: WorkflowEvents(step: { steps.set($0) }))
+        try files.commit()
+        #expect(result.files == files.names && result.files.contains("panel.csv") && result.files.contains("distribution.csv"))
+        #expect(steps.seen == Array(result.lines.dropLast()), "the live steps are the result's lines but the last (where the files went)")
+        #expect(result.lines.first == "Registrations read: 40 people." && result.lines.last!.hasPrefix("Files written to \(f.dir)/out: panel.csv"))
+
+        let panel = try Self.table(f.dir + "/out/panel.csv"), remaining = try Self.table(f.dir + "/out/remaining.csv")
+        let panelIDs = Self.column(panel, "id"), rest = Self.column(remaining, "id")
+        #expect(panelIDs == result.panelIDs && panelIDs.count == 10)
+        #expect(Set(panelIDs + rest).count == 40 && (panelIDs + rest).count == 40, "nobody lost or twice")
+        let ages = Self.column(panel, "age"), genders = Self.column(panel, "gender"), addresses = Self.column(panel, "address")
+        #expect((2...4).contains(ages.filter { $0 == "16-24" }.count) && (6...8).contains(ages.filter { $0 == "25+" }.count))
+        #expect((4...6).contains(genders.filter { $0 == "f" }.count) && (4...6).contains(genders.filter { $0 == "m" }.count))
+        #expect(Set(addresses).count == addresses.count, "one per address")
+
+        let chances = Self.column(try Self.table(f.dir + "/out/probabilities.csv"), "probability").map { Double($0)! }
+        #expect(chances.count == 40 && abs(chances.reduce(0, +) - 10) < 1e-6)
+        #expect(abs(result.smallestChance - chances.min()!) < 1e-12 && !result.chancesAreEstimated)
+    }
+
+    @Test func theSameSeedGivesTheSamePanel() throws {
+        let f = try Fixture()
+        var panels: [[String]] = []
+        for n in 0..<2 {
+            var files = OutputFiles(directory: f.dir + "/out\(n)")
+            panels.append(try SelectWorkflow.run(f.select(seed: "same seed"), into: &files).panelIDs)
+            try files.commit()
+        }
+        #expect(panels[0] == panels[1])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: f.dir + "/out0/panel.csv")) == Data(contentsOf: URL(fileURLWithPath: f.dir + "/out1/panel.csv")))
+    }
+
+    @Test func selectRefusesInfeasibleQuotasOrRelaxesThem() throws {
+        let f = try Fixture()
+        var request = f.select(algorithm: "legacy")
+        request.quotas = f.bad
+        var files = OutputFiles(directory: f.dir + "/out")
+        #expect(throws: KleroterionError.self) { try SelectWorkflow.run(request, into: &files) }
+        request.relax = true
+        files = OutputFiles(directory: f.dir + "/out")
+        let result = try SelectWorkflow.run(request, into: &files)
+        #expect(result.relaxation?.seats == 2 && result.files.contains("relaxation.md"))
+        #expect(result.warnings.contains { $0.hasPrefix("The quotas cannot be met; relaxing them by 2 seat(s)") })
+        #expect(result.notes.contains { $0.hasPrefix("The quotas were relaxed with --relax by 2 seat(s)") })
+    }
+
+    @Test func requestValidationGivesTheCLIsMessages() throws {
+        var request = try Fixture().select()
+        request.registerCount = 100
+        request.invitedCount = 200
+        #expect(throws: KleroterionError("--invited-count 200 is larger than --register-count 100",
+                                         fix: "the letters go to residents of the register: check both numbers")) { try request.validate() }
+        request.invitedCount = nil
+        request.timeLimit = .infinity
+        #expect(throws: KleroterionError.self) { try request.validate() }
+        request.timeLimit = nil
+        request.alternates = -1
+        #expect(throws: KleroterionError.self) { try request.validate() }
+    }
+
+    @Test func checkSaysWhyAndQueuesTheSmallestRelaxation() throws {
+        let f = try Fixture()
+        var request = CheckWorkflow.Request(people: f.pool, quotas: f.ok, panelSize: 10)
+        request.householdColumns = ["address"]
+        var files = OutputFiles(directory: f.dir + "/suggest", placement: .intoFolder)
+        let ok = try CheckWorkflow.run(request, into: &files)
+        #expect(ok.isFeasible && ok.files.isEmpty && ok.relaxation == nil && ok.text.hasPrefix("Feasible"))
+        request.quotas = f.bad
+        let bad = try CheckWorkflow.run(request, into: &files)
+        #expect(!bad.isFeasible && bad.files == ["quotas-relaxed.csv", "relaxation.md"])
+        #expect(bad.text.contains("6 respondents have age 16-24, but they live at only 3 addresses"))
+        #expect(bad.relaxedQuotasCSV?.contains("age,16-24,3,6,0.15") == true && bad.relaxation?.seats == 2)
+        #expect(bad.summary.hasPrefix("the quotas cannot be met: ") && !bad.fix.isEmpty)
+        // The suggestion works: select accepts the relaxed quotas.
+        try bad.relaxedQuotasCSV!.write(toFile: f.dir + "/relaxed.csv", atomically: true, encoding: .utf8)
+        var select = f.select(algorithm: "legacy")
+        select.quotas = f.dir + "/relaxed.csv"
+        var out = OutputFiles(directory: f.dir + "/out")
+        #expect(try SelectWorkflow.run(select, into: &out).panelIDs.count == 10)
+    }
+
+    @Test func cancellingAfterTheFirstStepThrowsAndWritesNothing() throws {
+        let f = try Fixture()
+        let flag = Flag()
+        let events = WorkflowEvents(step: { flag.set($0) }, isCancelled: { flag.isSet })
+        var files = OutputFiles(directory: f.dir + "/out")
+        #expect(throws: WorkflowCancelled()) { try SelectWorkflow.run(f.select(), into: &files, events: events) }
+        #expect(flag.seen == ["Registrations read: 40 people."])
+        #expect(files.names.isEmpty && !FileManager.default.fileExists(atPath: f.dir + "/out"))
+    }
+
+    @Test func cancellingACommitInsideTheSolverThrowsAndWritesNothing() throws {
+        let f = try Fixture()
+        var commit = CommitWorkflow.Request(people: f.pool, quotas: f.ok, panelSize: 10, seedFormat: "text")
+        commit.allowWeakSeed = true
+        let flag = Flag()
+        // The first solver detail line is the signal: the stop comes from inside LEXIMIN's loops, not between stages.
+        let events = WorkflowEvents(detail: { flag.set($0) }, isCancelled: { flag.isSet })
+        var files = OutputFiles(directory: f.dir + "/commitment")
+        #expect(throws: WorkflowCancelled()) { try CommitWorkflow.run(commit, into: &files, events: events) }
+        #expect(!flag.seen.isEmpty && files.names.isEmpty && !FileManager.default.fileExists(atPath: f.dir + "/commitment"))
+    }
+
+    @Test(arguments: ["leximin", "maximin", "nash", "legacy"])
+    func theAlgorithmsStopWhenCancelled(_ name: String) throws {
+        let f = try Fixture()
+        let problem = try SelectionProblem(pool: try Pool.load(path: f.pool), quotas: try QuotaSet.load(path: f.ok), panelSize: 10,
+                                           householdColumns: ["address"])
+        let options = SelectionOptions(isCancelled: { true })
+        #expect(throws: WorkflowCancelled()) {
+            try SelectionAlgorithms.named(name).select(problem, random: try SeededRandom(seed: "c"), options: options)
+        }
+        // And without the request they finish.
+        #expect(try SelectionAlgorithms.named(name).select(problem, random: try SeededRandom(seed: "c"), options: SelectionOptions(legacyEstimateRuns: 20)).panel.count == 10)
+    }
+
+    @Test func commitDrawAndVerifyAndAnAlteredLotteryFails() throws {
+        let f = try Fixture()
+        var commit = CommitWorkflow.Request(people: f.pool, quotas: f.ok, panelSize: 10, seedFormat: "text")
+        commit.householdColumns = ["address"]
+        commit.panels = 100
+        commit.allowWeakSeed = true
+        commit.seedSource = "a test"
+        let folder = f.dir + "/commitment"
+        var files = OutputFiles(directory: folder, placement: .newFolder, inputs: RunInputs(commit.inputs))
+        let committed = try CommitWorkflow.run(commit, into: &files)
+        #expect(!FileManager.default.fileExists(atPath: folder), "the workflow only queues; the caller commits")
+        try files.commit()
+        #expect(committed.files.contains("lottery.csv") && committed.files.last == Pseudonyms.privateFile)
+        #expect(Hashing.sha256(file: folder + "/manifest.json") == committed.manifestHash && committed.announcement.contains(committed.manifestHash))
+        #expect(committed.panels == 100 && committed.poolCount == 40 && committed.largestRoundingChange <= committed.worstCaseRoundingChange + 1e-12)
+        #expect(committed.warnings.isEmpty && committed.grindingBound != nil)
+        // A second commitment into the same folder is refused, whatever `replace` says.
+        #expect(throws: KleroterionError.self) { try CommitWorkflow.refuseExistingCommitment(in: folder) }
+
+        let draw = DrawWorkflow.Request(commitment: folder, seed: "the seed of the test")
+        var drawFiles = OutputFiles(directory: draw.defaultFolder)
+        let drawn = try DrawWorkflow.run(draw, into: &drawFiles)
+        try drawFiles.commit()
+        #expect(drawn.memberIDs.count == 10 && drawn.panelCount == 100 && (1...100).contains(drawn.panelNumber))
+        #expect(Self.column(try Self.table(draw.defaultFolder + "/panel.csv"), "id") == drawn.memberIDs)
+        #expect(drawn.manifestHash == committed.manifestHash)
+        #expect(throws: KleroterionError.self) {
+            try DrawWorkflow.refuseSecondSeed(DrawWorkflow.Request(commitment: folder, seed: "another seed"), in: draw.defaultFolder)
+        }
+
+        let verified = try VerifyWorkflow.run(VerifyWorkflow.Request(commitment: folder, seed: "the seed of the test"))
+        #expect(verified.verified && verified.problems.isEmpty && verified.panelNumber == drawn.panelNumber, "\(verified.lines)")
+        #expect(verified.lines.first == "verified: \(folder)")
+        // Swap the last two members of one lottery row: the hash no longer matches.
+        var lottery = try String(contentsOfFile: folder + "/lottery.csv", encoding: .utf8)
+        let rows = lottery.split(separator: "\n", omittingEmptySubsequences: false)
+        lottery = ([String(rows[0]), String(rows[1].reversed())] + rows.dropFirst(2).map(String.init)).joined(separator: "\n")
+        try lottery.write(toFile: folder + "/lottery.csv", atomically: true, encoding: .utf8)
+        let altered = try VerifyWorkflow.run(VerifyWorkflow.Request(commitment: folder, seed: "the seed of the test"))
+        #expect(!altered.verified && altered.problems.contains { $0.file.hasSuffix("lottery.csv") }, "\(altered.lines)")
+        #expect(altered.lines.first?.hasPrefix("NOT verified: ") == true)
+        #expect(throws: KleroterionError.self) {
+            var bad = VerifyWorkflow.Request(commitment: folder, seed: "x")
+            bad.announcedHash = "abc"
+            try bad.validate()
+        }
+    }
+
+    @Test func replaceKeepsTheConfirmedMembersAndLosesNobody() throws {
+        let f = try Fixture()
+        var select = f.select()
+        select.alternates = 2
+        var files = OutputFiles(directory: f.dir + "/panel")
+        let drawn = try SelectWorkflow.run(select, into: &files)
+        try files.commit()
+        #expect(drawn.alternateIDs.count == 2 && Set(drawn.alternateIDs).isDisjoint(with: drawn.panelIDs))
+        let gone = Array(drawn.panelIDs.prefix(2))
+        var request = ReplaceWorkflow.Request(panel: f.dir + "/panel/panel.csv", dropouts: gone.joined(separator: ","), people: f.pool,
+                                              quotas: f.ok, seed: "replacement")
+        request.householdColumns = ["address"]
+        request.alternates = f.dir + "/panel/alternates.csv"
+        var out = OutputFiles(directory: f.dir + "/replaced", placement: .newFolder, inputs: RunInputs(request.inputs))
+        let result = try ReplaceWorkflow.run(request, into: &out)
+        try out.commit()
+        #expect(result.dropoutIDs == gone && result.replacementIDs.count == 2)
+        let panel = Self.column(try Self.table(f.dir + "/replaced/panel.csv"), "id")
+        let rest = Self.column(try Self.table(f.dir + "/replaced/remaining.csv"), "id")
+        let alternatesLeft = Self.column(try Self.table(f.dir + "/replaced/alternates.csv"), "id")
+        #expect(panel == result.panelIDs && panel.count == 10 && Set(panel).isDisjoint(with: gone))
+        #expect(Set(drawn.panelIDs.dropFirst(2)).isSubset(of: panel), "the confirmed members stay")
+        #expect(Set(panel + rest + alternatesLeft).count == 40 && (panel + rest + alternatesLeft).count == 40, "nobody lost or twice")
+        let problem = try SelectionProblem(pool: try Pool.load(path: f.pool), quotas: try QuotaSet.load(path: f.ok), panelSize: 10,
+                                           householdColumns: ["address"])
+        let index = Dictionary(uniqueKeysWithValues: problem.ids.enumerated().map { ($1, $0) })
+        if result.quotaWarning == nil { #expect(problem.violations(of: panel.map { index[$0]! }.sorted()).isEmpty) }
+        #expect(result.files.contains("audit.json") && result.files.contains("replacement.md"))
+        #expect(result.lines.first?.hasPrefix("Replaced 2 member(s) with ") == true)
+    }
+
+    @Test func theOtherWorkflowsQueueTheirFilesWithoutWriting() throws {
+        let f = try Fixture()
+        var select = f.select(algorithm: "legacy")
+        select.language = .nl
+        var files = OutputFiles(directory: f.dir + "/run")
+        _ = try SelectWorkflow.run(select, into: &files)
+        try files.commit()
+        // Report: again, in English, into the same folder.
+        var report = ReportWorkflow.Request(runFolder: f.dir + "/run")
+        report.language = .en
+        report.registerCount = 5000
+        var update = OutputFiles(directory: f.dir + "/run", placement: .updateFolder)
+        let rendered = try ReportWorkflow.run(report, into: &update)
+        #expect(rendered.report.funnel.registerCount == 5000 && rendered.files == ["report.md", "report.json", "report.html"])
+        #expect(try String(contentsOfFile: f.dir + "/run/report.html", encoding: .utf8) != rendered.html, "still the Dutch report before commit")
+        try update.commit()
+        #expect(try String(contentsOfFile: f.dir + "/run/report.html", encoding: .utf8) == rendered.html)
+        // Drop-out rates from the drawn panel.
+        let panel = Self.column(try Self.table(f.dir + "/run/panel.csv"), "id")
+        var rates = DropoutRatesWorkflow.Request(panel: f.dir + "/run/panel.csv", dropouts: panel.prefix(3).joined(separator: ","))
+        rates.out = f.dir + "/rates/dropout-rates.csv"
+        rates.features = ["age", "gender"]
+        var ratesFiles = OutputFiles(directory: rates.outFolder, placement: .intoFolder)
+        let estimated = try DropoutRatesWorkflow.run(rates, into: &ratesFiles)
+        #expect(estimated.members == 10 && estimated.dropouts == 3 && estimated.csv.hasPrefix("feature,value,dropout_rate"))
+        #expect(!FileManager.default.fileExists(atPath: rates.out))
+        rates.confidence = 1
+        #expect(throws: KleroterionError.self) { try rates.validate() }
+        // Inspect reads only.
+        let inspected = try InspectWorkflow.run(InspectWorkflow.Request(file: f.pool))
+        #expect(inspected.rows == 40 && inspected.columns.map(\.name) == ["id", "age", "gender", "address"] && inspected.delimiter == ",")
+    }
+}
