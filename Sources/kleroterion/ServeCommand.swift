@@ -31,7 +31,7 @@ struct ServeCommand: ParsableCommand {
                 return
             }
             let settings = WebSettings(data: data, host: host, port: port, uploadLimit: Int64(uploadLimit) * 1_000_000,
-                                       templateDirectories: QuotasCommand.templateDirectories())
+                                       templateDirectories: QuotasWorkflow.templateDirectories())
             print("Kleroterion web app: http://\(host == "::1" ? "[::1]" : host):\(port)/  (data in \(data); stop with Ctrl-C)")
             let done = DispatchSemaphore(value: 0)
             let failure = Failure()

@@ -65,8 +65,7 @@ struct DrawRoutes {
         }
         guard let notBefore = Self.parseLocal(form["notBefore"] ?? "") else { return try commitPage(request, context, error: WebText.word("bad_not_before", lang)) }
         var commit = CommitWorkflow.Request(people: people.path, quotas: quotas.path, panelSize: a.panelSize, seedFormat: format)
-        commit.columns = PoolColumns(register: RegisterColumns(mapping: try ColumnMapping(spec: a.columnMapping), unknownBirthDates: "exclude"),
-                                     referenceDate: a.referenceDate)
+        commit.columns = try AssemblyPool.columns(a)
         commit.panels = Int(form["panels"] ?? "1000") ?? 0
         commit.seedSource = (form["seedSource"] ?? "") + " — " + WebText.word("not_before_phrase", a.language == "en" ? "en" : "nl") + " " + notBefore.shown
         commit.allowWeakSeed = format == "text"
@@ -120,7 +119,7 @@ struct DrawRoutes {
         if let seed = a.seed, let folder = a.drawFolder,
            let data = FileManager.default.contents(atPath: services.store.absolute(folder) + "/" + LotteryDraw.auditFile),
            let audit = try? LotteryDraw.readAudit(data, source: "audit.json") {
-            values["done"] = ["seed": seed, "number": audit.panelNumber]
+            values["done"] = ["seed": seed, "number": audit.panel]
         }
         return services.page("draw", WebText.word("step_draw", context.language), values, request, context, assembly: a,
                              status: error == nil ? .ok : .unprocessableContent)

@@ -62,7 +62,7 @@ struct InvitationRoutes {
         guard let seed = form["seed"], !seed.isEmpty else { return try page(request, context, error: WebText.word("bad_seed", lang)) }
         let strata = form.all("strata").filter { ["district", "age_band"].contains($0) }
         var invite = InviteWorkflow.Request(register: register.path, count: count, seed: seed)
-        invite.columns = RegisterColumns(mapping: try ColumnMapping(spec: a.columnMapping), unknownBirthDates: "exclude")
+        invite.columns = try AssemblyPool.columns(a).register
         invite.householdColumns = form["one_per_address"] == "on" ? (a.householdColumns ?? "").split(separator: ",").map(String.init) : []
         invite.strata = strata
         invite.minAge = a.minAge

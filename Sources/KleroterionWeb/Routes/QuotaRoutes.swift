@@ -60,9 +60,9 @@ struct QuotaRoutes {
             return try page(request, context, error: WebText.word("bad_tolerance", lang))
         }
         let services = services, assembly = a
-        let job = try services.jobs.start(assembly: a.id!, kind: "quotas", language: lang, first: WebText.word("quotas_running", lang)) { _ in
+        let job = try services.jobs.start(assembly: a.id!, kind: "quotas", language: lang, first: WebText.word("quotas_running", lang)) { job in
             let csv = try QuotaStep.derive(assembly, register: register, template: templateName, shares: sharesName,
-                                           tolerance: tolerance, directories: dirs)
+                                           tolerance: tolerance, directories: dirs, events: job.events)
             var done = try services.db.assembly(assembly.id!) ?? assembly
             done.quotasFile = try services.store.store(Data(csv.utf8))
             done.templateName = templateName

@@ -3,21 +3,19 @@ import Kleroterion
 
 /// The quota step's work: deriving quotas, and the verdict on a quota table.
 enum QuotaStep {
+    /// The quotas file's text, from `QuotasWorkflow` (the same derivation as `kleroterion quotas`).
     static func derive(_ a: Assembly, register: (path: String, name: String), template: String, shares: String?,
-                       tolerance: Int, directories: [String]) throws -> String {
-        do {
-            let templatePath = try StrataTemplate.locate(template, in: directories)
-            let strata = try StrataTemplate.load(path: templatePath)
-            let table = try ColumnMapping(spec: a.columnMapping).adding(strata.columnPairs).apply(to: CSVReader.read(path: register.path)).table
-            let shareFile = try shares.map { name -> PopulationShares in
-                let dir = directories.first { FileManager.default.fileExists(atPath: $0 + "/shares/\(name).csv") } ?? "."
-                return try PopulationShares.load(path: dir + "/shares/\(name).csv")
-            }
-            var settings = QuotaDerivation.Settings(panelSize: a.panelSize, tolerance: tolerance,
-                                                    referenceDate: CalendarDate(parsing: a.referenceDate), minAge: a.minAge)
-            settings.unknownBirthDates = .exclude
-            return try QuotaDerivation.derive(template: strata, register: table, shares: shareFile, settings: settings).csv
-        } catch {
+                       tolerance: Int, directories: [String], events: WorkflowEvents) throws -> String {
+        var request = QuotasWorkflow.Request(template: template, panelSize: a.panelSize, out: "quotas.csv")
+        request.register = register.path
+        request.columns = try AssemblyPool.columns(a).register
+        request.shares = shares
+        request.tolerance = tolerance
+        request.referenceDate = a.referenceDate
+        request.minAge = a.minAge
+        request.templateDirectories = directories
+        var unused = OutputFiles(directory: NSTemporaryDirectory())   // only the text is kept, as a stored file
+        do { return try QuotasWorkflow.run(request, into: &unused, events: events).csv } catch {
             throw WebServices.named(error, path: register.path, name: register.name)
         }
     }
@@ -84,18 +82,17 @@ struct Verdict {
     }
 }
 
-/// The respondents as a pool, read with the assembly's column mapping, with age bands derived from birth dates when
-/// the quotas have them and the file has none.
+/// The respondents as a pool, read as `PoolColumns` reads them for the CLI: the assembly's column mapping, and age
+/// bands derived from birth dates on the reference date when the quotas have them and the file has none.
 enum AssemblyPool {
+    static func columns(_ a: Assembly) throws -> PoolColumns {
+        PoolColumns(register: RegisterColumns(mapping: try ColumnMapping(spec: a.columnMapping), unknownBirthDates: "exclude"),
+                    referenceDate: a.referenceDate)
+    }
+
     static func load(_ a: Assembly, respondents path: String, quotas: QuotaSet) throws -> Pool {
-        let mapped = try ColumnMapping(spec: a.columnMapping).apply(to: CSVReader.read(path: path)).table
-        var table = mapped
-        if let (feature, bands) = AgeBandColumn.missingAgeFeature(quotas: quotas, table: mapped), mapped.columnIndex("birth_date") != nil,
-           let reference = CalendarDate(parsing: a.referenceDate) {
-            table = try AgeBandColumn.add(to: mapped, feature: feature, bands: bands, birthColumn: "birth_date",
-                                          reference: reference, policy: .exclude).table
-        }
-        return try Pool(table: table, idColumn: "id")
+        var notes: [String] = []
+        return try columns(a).loadPool(path, idColumn: "id", quotas: quotas, notes: &notes)
     }
 
     /// The address columns the pool has (one member per address).
