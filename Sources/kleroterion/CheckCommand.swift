@@ -22,6 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The column with respondent ids.") var idColumn: String = "id"
     @Option(help: "Where to write quotas-relaxed.csv and relaxation.md when the quotas cannot be met (default: the quotas file's folder).") var out: String?
     @Flag(help: "Overwrite an existing quotas-relaxed.csv and relaxation.md.") var replace = false
+    @Option(help: "Language of relaxation.md: nl (default), en or de.") var language: String = "nl"
 
     func run() throws {
         var feasible = true
@@ -40,7 +41,8 @@ struct CheckCommand: ParsableCommand {
             feasible = report.isFeasible
             if let relaxation = report.relaxation {
                 files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: report.reasons.map(\.text)))
+                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: report.reasons,
+                                                                    language: try ReportFiles.language(language), labels: FeatureLabels(quotas: quotaSet)))
                 try files.commit()
                 print("\nWrote \(files.names.joined(separator: " and ")) to \(files.directory)")
             }

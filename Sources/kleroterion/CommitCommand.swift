@@ -22,6 +22,7 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "How the seed is written: dice:N, lotto:K/N, beacon:drand:ROUND, beacon:nist:UNIX_MS or text.") var seedFormat: String
     @Flag(help: "Accept a seed format with fewer than 2^24 outcomes (or free text); the announcement then states how much a person's chance could be moved.") var allowWeakSeed = false
     @Option(help: "The output folder (the commitment).") var out: String
+    @Option(help: "Language of announcement.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder that holds no commitment (its old files are removed).") var replace = false
 
     func run() throws {
@@ -47,7 +48,8 @@ struct CommitCommand: ParsableCommand {
             let households = try columnList(householdColumns, option: "--household-columns")
             let settings = Commitment.Settings(panels: panels, panelSize: panelSize, algorithm: algorithm, idColumn: idColumn,
                                                householdColumns: households, seedSource: seedSource, seedFormat: format,
-                                               allowWeakSeed: allowWeakSeed, people: peopleInput, quotas: quotasInput)
+                                               allowWeakSeed: allowWeakSeed, people: peopleInput, quotas: quotasInput,
+                                               language: try ReportFiles.language(language))
             // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
             if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
                 note("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")

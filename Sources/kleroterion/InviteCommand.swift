@@ -38,6 +38,7 @@ struct InviteCommand: ParsableCommand {
     @Option(help: "The previous round's reference date, for its invitees' age bands (default: --reference-date).") var previousReferenceDate: String?
     @Option(help: "Oversampling factor per stratum: the strata columns plus factor.") var oversample: String?
     @Option(help: "Ids that get no letter (earlier participants, officials): a CSV with an id column.") var exclude: String?
+    @Option(help: "Language of invitations-report.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
@@ -101,7 +102,7 @@ struct InviteCommand: ParsableCommand {
                 settings.oversampling = try StratumFiles.oversampling(path: oversample, strataColumns: settings.strataColumns)
             }
             let outcome = try InvitationLottery.draw(register: register, settings: settings, seed: seed)
-            try InvitationFiles.add(outcome, to: &files)
+            try InvitationFiles.add(outcome, language: try ReportFiles.language(language), to: &files)
             try files.commit()
             let report = InvitationReport(outcome)
             print("Drew \(outcome.invitedRows.count) letters from \(outcome.eligible) eligible residents"

@@ -31,7 +31,7 @@ struct ReplaceCommand: ParsableCommand {
     @Flag(help: "Refuse (exit 2) instead of filling the seats with the completion that breaks the quotas least.") var strict = false
     @Flag(help: "Accepted for compatibility: filling the seats with the least-breaking completion is now the default (see --strict).") var relax = false
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
-    @Option(help: "Language of report.md and report.html: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of report.md, report.html, replacement.md and relaxation.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
@@ -85,7 +85,8 @@ struct ReplaceCommand: ParsableCommand {
             }
             let outcomeNotes = run.outcome?.notes ?? []
             files.add("replacement.md", ReplacementReport.markdown(start: constraints, run: run, dropouts: dropoutIDs, seed: seed,
-                                                                   alternatesGiven: ranked.count, notes: outcomeNotes))
+                                                                   alternatesGiven: ranked.count, notes: outcomeNotes,
+                                                                   language: language, labels: FeatureLabels(quotas: quotaSet)))
             // The report shows the completed panel against the pool and the quotas; its fairness section shows the
             // chances of the replacement draw, over the respondents who could still be drawn.
             var completedOutcome = run.outcome ?? SelectionOutcome(panel: completed, probabilities: SelectionProbabilities(values: []), algorithm: "alternates")
@@ -99,7 +100,8 @@ struct ReplaceCommand: ParsableCommand {
             try ReportFiles.add(report, language: language, to: &files)
             if let relaxation = run.relaxation {
                 files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: problem.panelSize, reasons: run.check.reasons.map(\.text)))
+                files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: problem.panelSize, reasons: run.check.reasons,
+                                                                    language: language, labels: FeatureLabels(quotas: quotaSet)))
             }
             files.add("audit.json", try AuditLog.appending(entry, to: earlier, source: auditPath))
             try files.commit()

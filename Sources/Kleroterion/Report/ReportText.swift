@@ -122,21 +122,34 @@ public struct ReportText: Sendable {
         return lines
     }
 
-    /// A feature's name for readers: its template label in this language, else the column name.
+    /// A feature's name for readers: its template label in this language, else the column name (`age_band`, which
+    /// Kleroterion derives, as "Leeftijd"; see `FeatureLabels`).
     public func name(_ feature: FeatureComposition) -> String {
-        feature.labels?[t.language.rawValue] ?? feature.name
+        feature.labels?[t.language.rawValue] ?? FeatureLabels.none.feature(feature.name, t.language)
     }
 
     /// The reader's name of the feature called `column` in the data.
     public func name(column: String) -> String {
-        report.features.first { $0.name == column }.map(name) ?? column
+        report.features.first { $0.name == column }.map(name) ?? FeatureLabels.none.feature(column, t.language)
+    }
+
+    /// A value's name for readers: its template label in this language, else the value as written.
+    public func name(_ value: ValueComposition) -> String {
+        value.labels?[t.language.rawValue] ?? value.value
+    }
+
+    /// The reader's name of `value` of the feature called `column`.
+    public func name(value: String, column: String) -> String {
+        report.features.first { $0.name == column }?.values.first { $0.value == value }.map(name) ?? value
     }
 
     /// Why some respondents were certain to be chosen, naming groups only; empty when nobody was.
     public var certainSentences: [String] {
         guard let c = report.fairness.certain, c.count > 0 else { return [] }
         var lines = [t(.certainIntro, f.count(c.count))]
-        for g in c.groups { lines.append(t(.certainGroup, name(column: g.feature), g.value, f.count(g.respondents), f.count(g.quotaMin))) }
+        for g in c.groups {
+            lines.append(t(.certainGroup, name(column: g.feature), name(value: g.value, column: g.feature), f.count(g.respondents), f.count(g.quotaMin)))
+        }
         if c.unexplained > 0 { lines.append(t(.certainOther, f.count(c.unexplained))) }
         return lines
     }
@@ -217,7 +230,7 @@ public struct ReportText: Sendable {
     /// The table cells of one value, in column order (value, population, pool n, pool %, quota, panel n, panel %,
     /// proportional, deviation).
     public func cells(_ v: ValueComposition) -> [String] {
-        [v.value, optionalPercent(v.populationShare), f.count(v.poolCount), f.percent(v.poolShare), f.quota(v.quotaMin, v.quotaMax),
+        [name(v), optionalPercent(v.populationShare), f.count(v.poolCount), f.percent(v.poolShare), f.quota(v.quotaMin, v.quotaMax),
          f.count(v.panelCount), f.percent(v.panelShare), v.proportionalSeats.map { f.decimal($0, digits: 1) } ?? dash,
          v.deviation.map { f.signed($0) } ?? dash]
     }
