@@ -165,3 +165,37 @@ import Testing
         }
     }
 }
+
+@Suite struct ValueLabelReportTests {
+    /// The template's value labels reach the report through the quotas file, are kept in report.json, and
+    /// `kleroterion report` (which renders from report.json) shows them the same.
+    @Test func theReportNamesValuesByTheirLabelsAndKeepsThemInItsJSON() throws {
+        let problem = try PublishedTextExamples.problem()
+        let panel = [0, 1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]
+        let outcome = SelectionOutcome(panel: panel, probabilities: SelectionProbabilities(values: [Double](repeating: 0.4, count: 30)), algorithm: "leximin")
+        let report = try ReportBuilder.build(problem: problem, quotas: try PublishedTextExamples.quotas(), outcome: outcome, context: .init(seed: "s"))
+        let en = MarkdownReport.render(report, language: .en), nl = MarkdownReport.render(report, language: .nl)
+        let de = MarkdownReport.render(report, language: .de)
+        #expect(en.contains("### Education") && en.contains("| high |") && en.contains("| low |") && !en.contains("| hoog |"))
+        #expect(nl.contains("### Opleidingsniveau") && nl.contains("| hoog |"))
+        #expect(de.contains("| hoch |") && de.contains("### Alter"))
+        // A value without a label stays as written; the derived age column reads as age even without a label.
+        #expect(en.contains("| vrouw |"))
+        let dir = temporaryDirectory()
+        var files = OutputFiles(directory: dir)
+        try ReportFiles.add(report, language: .en, to: &files)
+        try files.commit()
+        let json = try String(contentsOfFile: dir + "/report.json", encoding: .utf8)
+        #expect(json.contains("\"en\" : \"high\""))
+        let loaded = try RepresentativenessReport.load(path: dir + "/report.json")
+        #expect(loaded == report)
+        #expect(MarkdownReport.render(loaded, language: .en) == en)
+        #expect(HTMLReport.render(loaded, language: .en).contains(">high<"))
+        // The invitation strata in the funnel ("education=hoog, age_band=16-24", as invite labels them), named for readers.
+        let stratum = FunnelStratum(name: "education=hoog, age_band=16-24", population: 10, invited: 2)
+        #expect(ReportText(report, language: .en).stratumName(stratum) == "Education high, Age 16-24")
+        #expect(ReportText(report, language: .nl).stratumName(stratum) == "Opleidingsniveau hoog, Leeftijd 16-24")
+        #expect(ReportText(report, language: .de).stratumName(FunnelStratum(name: "everyone")) == "alle")
+        #expect(ReportText(report, language: .nl).stratumName(FunnelStratum(name: "Zeist-Noord")) == "Zeist-Noord")
+    }
+}

@@ -143,6 +143,15 @@ public struct ReportText: Sendable {
         report.features.first { $0.name == column }?.values.first { $0.value == value }.map(name) ?? value
     }
 
+    /// A stratum of the invitation lottery for readers: `district=Centrum, age_band=16-24` (as `invite` labels it)
+    /// as "Wijk Centrum, Leeftijd 16-24", each column and value by its label; any other name as it is.
+    public func stratumName(_ s: FunnelStratum) -> String {
+        if s.name == "everyone" { return t(.funnelEveryone) }
+        let parts = s.name.components(separatedBy: ", ").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+        guard parts.allSatisfy({ $0.count == 2 }) else { return s.name }
+        return parts.map { name(column: $0[0]) + " " + name(value: $0[1], column: $0[0]) }.joined(separator: ", ")
+    }
+
     /// Why some respondents were certain to be chosen, naming groups only; empty when nobody was.
     public var certainSentences: [String] {
         guard let c = report.fairness.certain, c.count > 0 else { return [] }
