@@ -27,6 +27,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var feasible = true
         try reportingErrors {
+            let textLanguage = try ReportFiles.language(language)
             let folder = out ?? (quotas as NSString).deletingLastPathComponent
             var files = try outputFolder(folder.isEmpty ? "." : folder, inputs: [people, quotas], replace: replace, placement: .intoFolder,
                                          names: ["quotas-relaxed.csv", "relaxation.md"])
@@ -42,7 +43,7 @@ struct CheckCommand: ParsableCommand {
             if let relaxation = report.relaxation {
                 files.add("quotas-relaxed.csv", relaxation.quotasCSV())
                 files.add("relaxation.md", relaxation.markdown(quotasFile: quotas, panelSize: panelSize, reasons: report.reasons,
-                                                                    language: try ReportFiles.language(language), labels: FeatureLabels(quotas: quotaSet)))
+                                                                    language: textLanguage, labels: FeatureLabels(quotas: quotaSet)))
                 try files.commit()
                 print("\nWrote \(files.names.joined(separator: " and ")) to \(files.directory)")
             }

@@ -43,6 +43,7 @@ struct InviteCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let textLanguage = try ReportFiles.language(language)
             var files = try outputFolder(out, inputs: [register, responseRates, previousInvitations, previousRespondents, oversample, exclude], replace: replace)
             try checkedRange(minAge, option: "--min-age", 0...150, meaning: "years")
             try checkedRange(maxAge, option: "--max-age", 0...150, meaning: "years")
@@ -102,7 +103,7 @@ struct InviteCommand: ParsableCommand {
                 settings.oversampling = try StratumFiles.oversampling(path: oversample, strataColumns: settings.strataColumns)
             }
             let outcome = try InvitationLottery.draw(register: register, settings: settings, seed: seed)
-            try InvitationFiles.add(outcome, language: try ReportFiles.language(language), to: &files)
+            try InvitationFiles.add(outcome, language: textLanguage, to: &files)
             try files.commit()
             let report = InvitationReport(outcome)
             print("Drew \(outcome.invitedRows.count) letters from \(outcome.eligible) eligible residents"
