@@ -121,7 +121,7 @@ import Testing
         let md = try String(contentsOfFile: f.dir + "/dead/replacement.md", encoding: .utf8)
         // Dutch by default, like the report: the warning, the change and the reason in plain words.
         #expect(md.contains("niet alle quota konden worden gehaald") && md.contains("verlaag het minimum van age 16-24"), "\(md)")
-        #expect(md.contains("Waarom:") && md.contains("aanmelders met age 16-24"), "\(md)")
+        #expect(md.contains("Waarom:") && md.contains("aanmelder met age 16-24, terwijl de quota er minstens 2 vragen"), "\(md)")
         let strict = try replace(young, f.dir + "/strict", ["--strict"])
         #expect(strict.status == 2)
         #expect(!FileManager.default.fileExists(atPath: f.dir + "/strict"))
