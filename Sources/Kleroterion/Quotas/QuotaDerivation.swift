@@ -53,10 +53,13 @@ public enum QuotaDerivation {
         /// says where each share came from, so that the report can say it per feature.
         public var csv: String {
             let labelled = quotas.contains { !$0.featureLabels.isEmpty }
-            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share", "share_source"] + (labelled ? ["feature_label"] : []))
+            let valuesLabelled = quotas.contains { !$0.valueLabels.isEmpty }
+            var out = CSVWriter.line(["feature", "value", "min", "max", "population_share", "share_source"] + (labelled ? ["feature_label"] : [])
+                                     + (valuesLabelled ? ["value_label"] : []))
             for q in quotas {
                 out += CSVWriter.line([q.feature, q.value, String(q.min), String(q.max), q.populationShare.map { String(format: "%.6f", $0) } ?? "",
-                                       q.shareSource ?? ""] + (labelled ? [Quota.formatLabels(q.featureLabels)] : []))
+                                       q.shareSource ?? ""] + (labelled ? [Quota.formatLabels(q.featureLabels)] : [])
+                                      + (valuesLabelled ? [Quota.formatLabels(q.valueLabels)] : []))
             }
             return out
         }
@@ -263,7 +266,9 @@ public enum QuotaDerivation {
         }
         // The template's labels ride along in the quotas file, so the report can name features for readers.
         for i in quotas.indices {
-            quotas[i].featureLabels = template.features.first { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(quotas[i].feature) }?.labels ?? [:]
+            let feature = template.features.first { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(quotas[i].feature) }
+            quotas[i].featureLabels = feature?.labels ?? [:]
+            quotas[i].valueLabels = feature?.valueLabels.first { QuotaSet.matchKey($0.key) == QuotaSet.matchKey(quotas[i].value) }?.value ?? [:]
         }
         return Result(quotas: quotas, sources: sources, notes: notes, countedResidents: census?.total)
     }
