@@ -21,12 +21,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
     @Option(help: "The column with respondent ids.") var idColumn: String = "id"
     @Option(help: "Where to write quotas-relaxed.csv and relaxation.md when the quotas cannot be met (default: the quotas file's folder).") var out: String?
+    @Option(help: "Language of relaxation.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Overwrite an existing quotas-relaxed.csv and relaxation.md.") var replace = false
 
     func run() throws {
         var feasible = true
         try reportingErrors {
             var request = CheckWorkflow.Request(people: people, quotas: quotas, panelSize: panelSize)
+            request.language = try ReportFiles.language(language)
             request.columns = try registerColumns.poolColumns()
             request.householdColumns = try columnList(householdColumns, option: "--household-columns")
             request.idColumn = idColumn

@@ -22,6 +22,7 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "How the seed is written: dice:N, lotto:K/N, beacon:drand:ROUND, beacon:nist:UNIX_MS or text.") var seedFormat: String
     @Flag(help: "Accept a seed format with fewer than 2^24 outcomes (or free text); the announcement then states how much a person's chance could be moved.") var allowWeakSeed = false
     @Option(help: "The output folder (the commitment).") var out: String
+    @Option(help: "Language of announcement.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder that holds no commitment (its old files are removed).") var replace = false
 
     func run() throws {
@@ -29,6 +30,7 @@ struct CommitCommand: ParsableCommand {
             // An existing commitment may already have been announced: never replace it silently.
             try CommitWorkflow.refuseExistingCommitment(in: out)
             var request = CommitWorkflow.Request(people: people, quotas: quotas, panelSize: panelSize, seedFormat: seedFormat)
+            request.language = try ReportFiles.language(language)
             request.columns = try registerColumns.poolColumns()
             request.algorithm = algorithm
             request.panels = panels

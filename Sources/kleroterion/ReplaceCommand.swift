@@ -31,7 +31,7 @@ struct ReplaceCommand: ParsableCommand {
     @Flag(help: "Refuse (exit 2) instead of filling the seats with the completion that breaks the quotas least.") var strict = false
     @Flag(help: "Accepted for compatibility: filling the seats with the least-breaking completion is now the default (see --strict).") var relax = false
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
-    @Option(help: "Language of report.md and report.html: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of report.md, report.html, replacement.md and relaxation.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {

@@ -85,7 +85,7 @@ import Testing
             .map { Double($0.split(separator: ",")[1])! }
         #expect(abs(chances.reduce(0, +) - 3) < 1e-6)
         let report = try String(contentsOfFile: f.dir + "/alt/report.md", encoding: .utf8)
-        #expect(report.contains("## Na uitval") && report.contains("1000 gesimuleerde uitvalpatronen") && report.contains("(seed alt, stroom "))
+        #expect(report.contains("## Na uitval") && report.contains("1000 gesimuleerde uitvalpatronen") && report.contains("(startwaarde alt, stroom "))
         let json = try String(contentsOfFile: f.dir + "/alt/report.json", encoding: .utf8)
         #expect(json.contains("\"dropouts\"") && !json.contains("\"r1\""))
         let bad = try run(common + ["--out", f.dir + "/bad", "--alternates=-1"])
@@ -119,7 +119,9 @@ import Testing
         #expect(dead.status == 0, "\(dead.stderr)")
         #expect(dead.stderr.contains("warning") && dead.stderr.contains("age 16-24"))
         let md = try String(contentsOfFile: f.dir + "/dead/replacement.md", encoding: .utf8)
-        #expect(md.contains("could not all be met") && md.contains("age 16-24"))
+        // Dutch by default, like the report: the warning, the change and the reason in plain words.
+        #expect(md.contains("niet alle quota konden worden gehaald") && md.contains("verlaag het minimum van age 16-24"), "\(md)")
+        #expect(md.contains("Waarom:") && md.contains("aanmelder met age 16-24, terwijl de quota er minstens 2 vragen"), "\(md)")
         let strict = try replace(young, f.dir + "/strict", ["--strict"])
         #expect(strict.status == 2)
         #expect(!FileManager.default.fileExists(atPath: f.dir + "/strict"))

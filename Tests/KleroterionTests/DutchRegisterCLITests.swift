@@ -57,6 +57,8 @@ import Testing
                                       "--household-columns", "street,house_number,postcode", "--strata", "district",
                                       "--min-age", "16", "--reference-date", "2020-11-01", "--unknown-birth-dates", "exclude"])
         #expect(invite.stdout.contains("Left out: 2 residents with a partly unknown birth date"))
+        let letterReport = try String(contentsOfFile: folder + "/invite/invitations-report.md", encoding: .utf8)
+        #expect(letterReport.hasPrefix("# Loting van de uitnodigingen") && letterReport.contains("2 met een deels onbekende geboortedatum"))
 
         // The registrations: the example's simulated response, then as a registration form exports it (Dutch
         // headers, opleiding, JJJJMMDD, no age_band).
@@ -124,6 +126,9 @@ import Testing
         let report = try String(contentsOfFile: folder + "/panel/report.md", encoding: .utf8)
         #expect(report.contains("Alle inwoners in de basisregistratie (BRP)"))
         #expect(report.contains("geteld in de basisregistratie (brp-export.csv)"))
+        // Features by the template's names, not their columns; the strata of the letters too.
+        #expect(report.contains("### Opleidingsniveau") && report.contains("### Leeftijd") && !report.contains("### age_band"))
+        #expect(!report.contains("wijk=") && !report.contains("district="))
     }
 
     @Test func versionAndUnknownHelpTopic() throws {

@@ -39,7 +39,15 @@ import Testing
         #expect(bad.stdout.contains("lower the minimum of age 16-24 from 5 to 3"))
         let relaxed = try String(contentsOfFile: f.dir + "/suggest/quotas-relaxed.csv", encoding: .utf8)
         #expect(relaxed.contains("age,16-24,3,6,0.15"))
-        #expect(FileManager.default.fileExists(atPath: f.dir + "/suggest/relaxation.md"))
+        // relaxation.md speaks Dutch by default, English with --language en; the console stays as it was.
+        let md = try String(contentsOfFile: f.dir + "/suggest/relaxation.md", encoding: .utf8)
+        #expect(md.contains("Met deze quota is geen panel van 10 mogelijk") && md.contains("verlaag het minimum van age 16-24 van 5 naar 3"), "\(md)")
+        #expect(md.contains("er zijn 6 aanmelders met age 16-24, maar ze wonen op maar 3 adressen"), "\(md)")
+        let english = try run(common + ["--quotas", f.bad, "--out", f.dir + "/suggest-en", "--language", "en"])
+        #expect(english.status == 1)
+        let mdEnglish = try String(contentsOfFile: f.dir + "/suggest-en/relaxation.md", encoding: .utf8)
+        #expect(mdEnglish.contains("lower the minimum of age 16-24 from 5 to 3"), "\(mdEnglish)")
+        #expect(try run(common + ["--quotas", f.bad, "--out", f.dir + "/suggest-fr", "--language", "fr"]).status == 2)
         #expect(try run(common + ["--quotas", f.dir + "/missing.csv"]).status == 2)
     }
 

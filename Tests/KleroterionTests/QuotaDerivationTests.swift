@@ -124,11 +124,16 @@ func template(_ name: String) throws -> StrataTemplate {
         #expect(byKey["education=laag"].map { [$0.min, $0.max] } == [2, 3])
         #expect(r.quotas.map(\.feature).first == "age_band")
         let csv = r.csv.split(separator: "\n")
-        #expect(csv.first == "feature,value,min,max,population_share,share_source,feature_label")
-        #expect(csv.contains("district,Zuid,7,8,0.750000,register:brp.csv,de=Ortsteil|en=District|nl=Wijk"))
-        #expect(csv.contains("education,laag,2,3,0.223000,shares_file:shares.csv,de=Bildungsniveau|en=Education|nl=Opleidingsniveau"))
+        #expect(csv.first == "feature,value,min,max,population_share,share_source,feature_label,value_label")
+        #expect(csv.contains("district,Zuid,7,8,0.750000,register:brp.csv,de=Ortsteil|en=District|nl=Wijk,"))
+        // The template's value_labels ride along: the CBS codes and the register's genders for English and German readers.
+        #expect(csv.contains("education,laag,2,3,0.223000,shares_file:shares.csv,de=Bildungsniveau|en=Education|nl=Opleidingsniveau,de=niedrig|en=low"))
+        #expect(csv.contains { $0.hasPrefix("gender,Vrouw,") && $0.hasSuffix(",de=Frau|en=woman") })
         let reread = try QuotaSet(table: parseCSV(r.csv, name: "quotas.csv"))
         #expect(reread.quotas.first?.featureLabels == ["nl": "Leeftijd", "en": "Age", "de": "Alter"])
+        #expect(reread.quotas.first { $0.value == "hoog" }?.valueLabels == ["en": "high", "de": "hoch"])
+        // The column names and values themselves are unchanged.
+        #expect(reread.quotas.map(\.feature) == r.quotas.map(\.feature) && reread.quotas.map(\.value) == r.quotas.map(\.value))
     }
 
     @Test func minimumAgeAndToleranceApply() throws {

@@ -60,7 +60,8 @@ import Testing
         let allowed = try runProgram(binary, base + ["--seed-format", "dice:3", "--allow-weak-seed", "--out", f.directory + "/weak2"])
         #expect(allowed.status == 0, "\(allowed.output)")
         let announcement = try String(contentsOfFile: f.directory + "/weak2/announcement.md", encoding: .utf8)
-        #expect(announcement.contains("only 216 possible outcomes") && announcement.contains("percentage points"))
+        // Dutch by default (commit --language): the weak seed and its bound in plain words.
+        #expect(announcement.contains("maar 216 mogelijke uitkomsten") && announcement.contains("procentpunt"), "\(announcement)")
         // The drawn seed must be a valid throw of three dice: anything else is exit 2, naming the format.
         let bad = try runProgram(binary, ["draw", "--commitment", f.directory + "/weak2", "--seed", "4 2 7"])
         #expect(bad.status == 2 && bad.output.contains("dice:3"), "\(bad.output)")
@@ -96,7 +97,7 @@ import Testing
         #expect(largestGain > 0.1, "the attack is real: \(largestGain)")
         #expect(bound >= largestGain, "bound \(bound) < measured gain \(largestGain)")
         let announcement = try String(contentsOfFile: f.path("announcement.md"), encoding: .utf8)
-        #expect(announcement.contains("only 36 possible outcomes"))
+        #expect(announcement.contains("maar 36 mogelijke uitkomsten"))
     }
 }
 

@@ -91,13 +91,12 @@ public struct FeasibilityCheck {
         for group in conflicts where !group.isEmpty {
             // A conflict no counting reason covers gets its own sentence.
             guard !reasons.contains(where: { !$0.bounds.isEmpty && Set($0.bounds).isSubset(of: Set(group)) }) else { continue }
-            if let text = counts.explainSameFeature(group) {
-                reasons.append(InfeasibilityReason(text, bounds: group))
-            } else if group.count == 2, let text = counts.explainPair(group[0], group[1]) {
-                reasons.append(InfeasibilityReason(text, bounds: group))
+            if let kind = counts.explainSameFeature(group) {
+                reasons.append(InfeasibilityReason(kind, bounds: group))
+            } else if group.count == 2, let kind = counts.explainPair(group[0], group[1]) {
+                reasons.append(InfeasibilityReason(kind, bounds: group))
             } else {
-                reasons.append(InfeasibilityReason("no panel meets all of these quotas at once, because of the way the features combine in the pool: "
-                    + group.map { problem.describe($0) }.joined(separator: "; "), bounds: group))
+                reasons.append(InfeasibilityReason(.combined(group.map(problem.reasonBound)), bounds: group))
             }
         }
         var report = FeasibilityReport(isFeasible: false, reasons: reasons, conflict: conflict, relaxation: nil, noRelaxation: nil)
@@ -105,7 +104,7 @@ public struct FeasibilityCheck {
         let targets = QuotaRelaxation.targets(problem, shares: shares)
         if conflict.isEmpty {
             // Infeasible with every quota removed: only a smaller panel or a bigger pool helps.
-            if reasons.isEmpty { report.reasons.append(InfeasibilityReason("the pool cannot fill \(problem.panelSize) seats with one person per address", bounds: [])) }
+            if reasons.isEmpty { report.reasons.append(InfeasibilityReason(.poolCannotFill(seats: problem.panelSize), bounds: [])) }
             report.noRelaxation = "lower the panel size or invite more people"
         } else if let relaxed = try relax(constraints, targets) {
             var rows: [QuotaRelaxation.Row] = []

@@ -46,13 +46,19 @@ public struct QuotaRelaxation: Sendable, Equatable {
         return copy
     }
 
-    /// One line per change, e.g. "lower the minimum of age 16-24 from 14 to 9 (target 12.3 seats)".
-    public var summary: [String] {
-        changes.map { r in
+    /// One line per change, e.g. "lower the minimum of age 16-24 from 14 to 9 (target 12.3 seats)": English, with
+    /// the column names, as the console, the audit log and error messages show it.
+    public var summary: [String] { summary(.en, labels: .raw) }
+
+    /// One line per change in `language`, features and values named by `labels`.
+    public func summary(_ language: ReportLanguage, labels: FeatureLabels) -> [String] {
+        let w = TextTable<RelaxationKey>(language)
+        return changes.map { r in
+            let name = labels.quotaValue(r.value, of: r.feature, language)
             var parts: [String] = []
-            if r.newMin < r.oldMin { parts.append("lower the minimum of \(r.feature) \(r.value) from \(r.oldMin) to \(r.newMin)") }
-            if r.newMax > r.oldMax { parts.append("raise the maximum of \(r.feature) \(r.value) from \(r.oldMax) to \(r.newMax)") }
-            return parts.joined(separator: " and ") + " (target \(Self.seatText(r.target)) seats)"
+            if r.newMin < r.oldMin { parts.append(w(.lower, name, w.format.count(r.oldMin), w.format.count(r.newMin))) }
+            if r.newMax > r.oldMax { parts.append(w(.raise, name, w.format.count(r.oldMax), w.format.count(r.newMax))) }
+            return parts.joined(separator: w(.and)) + w(.target, w.format.decimal(r.target, digits: 1))
         }
     }
 
@@ -68,32 +74,46 @@ public struct QuotaRelaxation: Sendable, Equatable {
         return out
     }
 
-    /// A side-by-side comparison of the quotas before and after, in Markdown.
+    /// A side-by-side comparison of the quotas before and after, in Markdown (`relaxation.md`), in `language`, with
+    /// the reasons why the quotas cannot be met; features and values named by `labels` (the template's, via the
+    /// quotas file).
+    public func markdown(quotasFile: String, panelSize: Int, reasons: [InfeasibilityReason], language: ReportLanguage,
+                         labels: FeatureLabels = .none) -> String {
+        let named = labels.escapingMarkdown()
+        return markdown(quotasFile: quotasFile, panelSize: panelSize, reasonTexts: reasons.map { $0.text(language, labels: named) },
+                        language: language, labels: named)
+    }
+
+    /// The English text with the reasons as given (kept for callers that hold only the sentences).
     public func markdown(quotasFile: String, panelSize: Int, reasons: [String] = []) -> String {
-        // Feature names, values and the file name come from input files: inert Markdown only (PublishedText).
+        markdown(quotasFile: quotasFile, panelSize: panelSize, reasonTexts: reasons.map(PublishedText.escapeMarkdown), language: .en,
+                 labels: FeatureLabels.raw.escapingMarkdown())
+    }
+
+    /// `reasonTexts` are inert Markdown already, and `labels` escape every name: the file name comes from the user
+    /// too, and is escaped here (PublishedText).
+    func markdown(quotasFile: String, panelSize: Int, reasonTexts: [String], language: ReportLanguage, labels: FeatureLabels) -> String {
         let e = PublishedText.escapeMarkdown
-        var out = "# Suggested relaxation of \(e(quotasFile))\n\n"
-        if !reasons.isEmpty {
-            out += "The quotas cannot all be met for a panel of \(panelSize):\n\n"
-            for r in reasons { out += "- \(e(r))\n" }
+        let w = TextTable<RelaxationKey>(language)
+        var out = "# \(w(.title, e(quotasFile)))\n\n"
+        if !reasonTexts.isEmpty {
+            out += w(.cannotMeet, w.format.count(panelSize)) + "\n\n"
+            for r in reasonTexts { out += "- \(r)\n" }
             out += "\n"
         }
-        out += "The smallest change that makes a panel possible moves the bounds by **\(seats) seat\(seats == 1 ? "" : "s")** in total:\n\n"
-        for line in summary { out += "- \(e(line))\n" }
-        out += "\nSide by side (changed rows marked ◀):\n\n"
-        out += "| feature | value | min before | min after | max before | max after | target | |\n"
+        out += w(.smallest, w.counted(seats, one: .seatOne, many: .seatMany)) + "\n\n"
+        for line in summary(language, labels: labels) { out += "- \(line)\n" }
+        out += "\n\(w(.sideBySide))\n\n"
+        out += "| \(w(.colFeature)) | \(w(.colValue)) | \(w(.colMinBefore)) | \(w(.colMinAfter)) | \(w(.colMaxBefore)) | \(w(.colMaxAfter)) | \(w(.colTarget)) | |\n"
         out += "|---|---|---:|---:|---:|---:|---:|---|\n"
         for r in rows where r.isQuotaRow {
-            let source = r.targetFromPopulation ? "" : " (pool)"
-            out += "| \(e(r.feature)) | \(e(r.value)) | \(r.oldMin) | \(r.newMin) | \(r.oldMax) | \(r.newMax) | \(Self.seatText(r.target))\(source) | \(r.seats > 0 ? "◀" : "") |\n"
+            let source = r.targetFromPopulation ? "" : " " + w(.fromPool)
+            out += "| \(labels.feature(r.feature, language)) | \(labels.value(r.value, of: r.feature, language)) | \(r.oldMin) | \(r.newMin) | \(r.oldMax) | \(r.newMax) | \(w.format.decimal(r.target, digits: 1))\(source) | \(r.seats > 0 ? "◀" : "") |\n"
         }
-        out += "\nTarget = population share × panel size where the quotas give a population share; otherwise (marked \"pool\") "
-        out += "the value's share of the respondents × panel size. Among the changes of the same size, those that move a bound "
-        out += "towards its target are preferred. The suggested file is `quotas-relaxed.csv`.\n"
+        out += "\n\(w(.explanation))\n"
         return out
     }
 
-    static func seatText(_ x: Double) -> String { String(format: "%.1f", x) }
 }
 
 extension QuotaRelaxation {

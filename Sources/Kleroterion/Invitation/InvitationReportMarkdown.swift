@@ -1,70 +1,80 @@
 import Foundation
 
 extension InvitationReport {
-    /// The report for people: what was drawn, how, and what pool to expect.
-    public func markdown() -> String {
-        func pct(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
-        func prob(_ x: Double) -> String { String(format: "%.6f", x) }
-        func num(_ x: Double) -> String { String(format: "%.1f", x) }
+    /// The report for people (`invitations-report.md`): what was drawn, how, and what registrations to expect, in
+    /// Dutch (the default), English or German; strata named by `labels` (`age_band` reads as "Leeftijd").
+    public func markdown(language: ReportLanguage = .nl, labels: FeatureLabels = .none) -> String {
+        let w = TextTable<InvitationKey>(language)
+        let f = w.format
+        let labels = labels.escapingMarkdown()
+        // Seeds, file and column names and values come from the user: inert Markdown only (PublishedText).
+        let e = PublishedText.escapeMarkdown
+        func pct(_ x: Double) -> String { f.percent(x, digits: 2) }
+        func prob(_ x: Double) -> String { f.decimal(x, digits: 6) }
+        func num(_ x: Double) -> String { f.decimal(x, digits: 1) }
+        func value(_ v: String, of column: String) -> String { v.isEmpty ? w(.empty) : labels.value(v, of: column, language) }
+        func stratum(_ s: Stratum) -> String {
+            guard !settings.strataColumns.isEmpty else { return w(.everyone) }
+            return settings.strataColumns.map { c in
+                let v = s.values[c] ?? ""
+                return v.isEmpty ? labels.feature(c, language) + " " + w(.empty) : labels.quotaValue(v, of: c, language)
+            }.joined(separator: ", ")
+        }
         let weighted = settings.responseRates != nil || settings.oversampling != nil
-        var md = "# Invitation lottery\n\n"
-        md += "\(letters) letters drawn from \(register.eligible) eligible residents"
-        if let a = register.addressesWithEligibleResidents { md += " at \(a) addresses (one letter per address)" }
-        md += ".\n\n"
-        md += "## Draw\n\n| | |\n|---|---|\n"
-        md += "| Seed | `\(seed.replacingOccurrences(of: "|", with: "\\|"))` |\n"
-        md += "| MT19937 seed (SHA-256 of seed + purpose `\(randomStreamPurpose)`, see docs/randomness.md) | \(mt19937Seed) |\n"
-        md += "| Register | `\(register.file)` (\(register.rows) rows) |\n"
-        md += "| Letters | \(settings.letters) |\n"
-        md += "| Strata | \(settings.strataColumns.isEmpty ? "none (one stratum)" : settings.strataColumns.joined(separator: " × ")) |\n"
-        if let bands = settings.ageBands { md += "| Age bands | \(bands.joined(separator: ", ")) |\n" }
-        md += "| One letter per address | \(settings.onePerAddress?.joined(separator: ", ") ?? "no") |\n"
-        if let d = settings.referenceDate { md += "| Ages counted on | \(d) |\n" }
-        md += "| Age limits | \(settings.minAge.map(String.init) ?? "none") to \(settings.maxAge.map(String.init) ?? "no maximum") |\n"
-        md += "| Not eligible | \(register.tooYoung) too young, \(register.tooOld) too old, \(register.excluded) on the exclusion list"
-            + (register.unknownBirthDates.map { ", \($0) with a partly unknown birth date" } ?? "") + " |\n"
-        if let e = settings.exclusionList {
-            md += "| Exclusion list | `\(e)`: \(settings.exclusionListSize) ids, \(settings.exclusionListFoundInRegister) found in the register |\n"
+        var md = "# \(w(.title))\n\n"
+        md += register.addressesWithEligibleResidents.map { w(.summaryAddresses, f.count(letters), f.count(register.eligible), f.count($0)) }
+            ?? w(.summary, f.count(letters), f.count(register.eligible))
+        md += "\n\n## \(w(.drawHeading))\n\n| | |\n|---|---|\n"
+        md += "| \(w(.seed)) | \(e(seed)) |\n"
+        md += "| \(w(.mtSeed, randomStreamPurpose)) | \(mt19937Seed) |\n"
+        md += "| \(w(.register)) | \(e(register.file)) (\(w(.registerRows, f.count(register.rows)))) |\n"
+        md += "| \(w(.letters)) | \(f.count(settings.letters)) |\n"
+        md += "| \(w(.strata)) | \(settings.strataColumns.isEmpty ? w(.strataNone) : settings.strataColumns.map { labels.feature($0, language) }.joined(separator: " × ")) |\n"
+        if let bands = settings.ageBands { md += "| \(w(.ageBands)) | \(bands.joined(separator: ", ")) |\n" }
+        md += "| \(w(.onePerAddress)) | \(settings.onePerAddress.map { e($0.joined(separator: ", ")) } ?? w(.no)) |\n"
+        if let d = settings.referenceDate { md += "| \(w(.referenceDate)) | \(d) |\n" }
+        md += "| \(w(.ageLimits)) | \(settings.minAge.map { w(.ageFrom, "\($0)") } ?? w(.ageNoMinimum)), \(settings.maxAge.map { w(.ageTo, "\($0)") } ?? w(.ageNoMaximum)) |\n"
+        md += "| \(w(.notEligible)) | \(w(.notEligibleCounts, f.count(register.tooYoung), f.count(register.tooOld), f.count(register.excluded)))"
+            + (register.unknownBirthDates.map { w(.unknownDates, f.count($0)) } ?? "") + " |\n"
+        if let list = settings.exclusionList {
+            md += "| \(w(.exclusionList)) | \(e(list)): \(w(.exclusionFound, f.count(settings.exclusionListSize), f.count(settings.exclusionListFoundInRegister))) |\n"
         }
-        md += "| Response rates | \(settings.responseRates.map { "`\($0)`" } ?? "none (letters in proportion to population)") |\n"
-        if let k = settings.responseRatePriorLetters { md += "| Rate estimate | (respondents + \(Int(k)) × overall rate) ÷ (letters + \(Int(k))) per stratum |\n" }
-        if let o = settings.oversampling { md += "| Oversampling factors | `\(o)` |\n" }
-        md += "\n## Letters per stratum\n\n"
-        md += "Weight = eligible residents × oversampling factor ÷ expected response rate; letters are the weight's share of \(settings.letters), rounded by largest remainder.\n\n"
-        md += "| Stratum | Eligible | Share | Rate | Factor | Letters | Proportional letters | Expected respondents | Expected pool share |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        md += "| \(w(.responseRates)) | \(settings.responseRates.map(e) ?? w(.responseRatesNone)) |\n"
+        if let k = settings.responseRatePriorLetters { md += "| \(w(.rateEstimate)) | \(w(.rateFormula, "\(Int(k))")) |\n" }
+        if let o = settings.oversampling { md += "| \(w(.oversampling)) | \(e(o)) |\n" }
+        md += "\n## \(w(.lettersHeading))\n\n\(w(.lettersIntro, f.count(settings.letters)))\n\n"
+        md += "| \(w(.colStratum)) | \(w(.colEligible)) | \(w(.colShare)) | \(w(.colRate)) | \(w(.colFactor)) | \(w(.colLetters)) | \(w(.colProportional)) | \(w(.colExpected)) | \(w(.colExpectedShare)) |\n"
+        md += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         for s in strata {
-            md += "| \(s.label) | \(s.population) | \(pct(s.populationShare)) | \(s.responseRate.map(pct) ?? "–") | \(s.oversamplingFactor == 1 ? "1" : String(format: "%.3g", s.oversamplingFactor)) | \(s.letters) | \(s.lettersInProportionToPopulation) | \(num(s.expectedRespondents)) | \(pct(s.expectedPoolShare)) |\n"
+            let factor = s.oversamplingFactor == 1 ? "1" : String(format: "%.3g", s.oversamplingFactor).replacingOccurrences(of: ".", with: language == .en ? "." : ",")
+            md += "| \(stratum(s)) | \(f.count(s.population)) | \(pct(s.populationShare)) | \(s.responseRate.map(pct) ?? "–") | \(factor) | \(f.count(s.letters)) | \(f.count(s.lettersInProportionToPopulation)) | \(num(s.expectedRespondents)) | \(pct(s.expectedPoolShare)) |\n"
         }
-        md += "\n## Each resident's chance of a letter\n\n"
+        md += "\n## \(w(.chanceHeading))\n\n"
         if settings.onePerAddress == nil {
-            md += "Within a stratum every eligible resident has the same chance: letters ÷ eligible residents.\n\n| Stratum | Residents | Chance |\n|---|---:|---:|\n"
-            for s in strata { md += "| \(s.label) | \(s.population) | \(prob(s.inclusionProbabilities[0].probability)) |\n" }
+            md += "\(w(.chanceEqual))\n\n| \(w(.colStratum)) | \(w(.colResidents)) | \(w(.colChance)) |\n|---|---:|---:|\n"
+            for s in strata { md += "| \(stratum(s)) | \(f.count(s.population)) | \(prob(s.inclusionProbabilities[0].probability)) |\n" }
         } else {
-            md += "One letter per address: each address first draws one eligible resident (its contact) and joins the contact's stratum; letters are then drawn among the addresses of each stratum and go to the contact. A resident's chance therefore depends on how many eligible residents share the address (m) and how many of them are in the same stratum (k). The chances below are computed exactly from the register (see docs/invitations.md), not estimated.\n\n"
-            md += "| Stratum | m at address | k in stratum | Residents | Chance |\n|---|---:|---:|---:|---:|\n"
+            md += "\(w(.chanceAddress))\n\n"
+            md += "| \(w(.colStratum)) | \(w(.colAtAddress)) | \(w(.colInStratum)) | \(w(.colResidents)) | \(w(.colChance)) |\n|---|---:|---:|---:|---:|\n"
             for s in strata {
                 for c in s.inclusionProbabilities {
-                    md += "| \(s.label) | \(c.residentsAtAddress ?? 0) | \(c.inStratumAtAddress ?? 0) | \(c.residents) | \(prob(c.probability)) |\n"
+                    md += "| \(stratum(s)) | \(c.residentsAtAddress ?? 0) | \(c.inStratumAtAddress ?? 0) | \(f.count(c.residents)) | \(prob(c.probability)) |\n"
                 }
-                if !s.probabilitiesExact {
-                    md += "| \(s.label) | | | | *the lot of contacts may leave fewer addresses than letters (chance above 1e-12); the chances assume it did not* |\n"
-                }
+                if !s.probabilitiesExact { md += "| \(stratum(s)) | | | | *\(w(.notExact))* |\n" }
             }
         }
-        md += "\n## Expected pool against the population\n\n"
-        if settings.responseRates == nil {
-            md += "No response rates were given, so the expected pool below assumes every stratum answers equally often.\n\n"
-        }
-        md += "Distance between expected pool and population (total variation, over strata): **\(pct(expectedPoolDistance))**"
-        if weighted { md += "; with letters in proportion to population it would be \(pct(expectedPoolDistanceWithProportionalLetters))" }
-        md += ". Expected respondents: \(num(expectedRespondents))"
-        if weighted && settings.responseRates != nil { md += " (\(num(expectedRespondentsWithProportionalLetters)) with proportional letters)" }
+        md += "\n## \(w(.expectedHeading))\n\n"
+        if settings.responseRates == nil { md += "\(w(.noRates))\n\n" }
+        md += w(.distance, pct(expectedPoolDistance))
+        if weighted { md += w(.distanceProportional, pct(expectedPoolDistanceWithProportionalLetters)) }
+        md += w(.expectedRespondents, num(expectedRespondents))
+        if weighted && settings.responseRates != nil { md += w(.expectedProportional, num(expectedRespondentsWithProportionalLetters)) }
         md += ".\n\n"
-        md += "| Column | Value | Population | Expected pool | Expected pool, proportional letters |\n|---|---|---:|---:|---:|\n"
+        md += "| \(w(.colFeature)) | \(w(.colValue)) | \(w(.colPopulation)) | \(w(.colExpectedPool)) | \(w(.colExpectedPoolProportional)) |\n|---|---|---:|---:|---:|\n"
         for m in marginals {
-            md += "| \(m.column) | \(m.value.isEmpty ? "(empty)" : m.value) | \(pct(m.populationShare)) | \(pct(m.expectedPoolShare)) | \(pct(m.expectedPoolShareWithProportionalLetters)) |\n"
+            md += "| \(labels.feature(m.column, language)) | \(value(m.value, of: m.column)) | \(pct(m.populationShare)) | \(pct(m.expectedPoolShare)) | \(pct(m.expectedPoolShareWithProportionalLetters)) |\n"
         }
-        md += "\nThis report holds counts and shares only; the names and addresses are in invitations.csv, which is not for publication.\n"
+        md += "\n\(w(.privacy))\n"
         return md
     }
 }

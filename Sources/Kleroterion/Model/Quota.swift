@@ -18,6 +18,9 @@ public struct Quota: Sendable, Equatable {
     /// The feature's name for readers per language (`nl`, `en`, `de`), from a template's `label:`, as `quotas`
     /// writes it in the column `feature_label` (`nl=Leeftijd|en=Age|de=Alter`).
     public var featureLabels: [String: String] = [:]
+    /// The value's name for readers per language, from a template's `value_labels:`, as `quotas` writes it in the
+    /// column `value_label` (`nl=hoog|en=high|de=hoch`); empty when the value reads as written.
+    public var valueLabels: [String: String] = [:]
 
     public init(feature: String, value: String, min: Int, max: Int, populationShare: Double? = nil, line: Int? = nil) {
         self.feature = feature
@@ -109,6 +112,7 @@ public struct QuotaSet: Sendable {
         let share = column(["population_share"])
         let shareSource = column(["share_source"])
         let featureLabel = column(["feature_label"])
+        let valueLabel = column(["value_label"])
         var quotas: [Quota] = []
         var seen: [String: Int] = [:]
         for (row, line) in zip(table.rows, table.lineNumbers) {
@@ -152,6 +156,7 @@ public struct QuotaSet: Sendable {
             var quota = Quota(feature: feature, value: value, min: min, max: max, populationShare: populationShare, line: line)
             if let shareSource, !row[shareSource].trimmingSpaces().isEmpty { quota.shareSource = row[shareSource].trimmingSpaces() }
             if let featureLabel { quota.featureLabels = Quota.parseLabels(row[featureLabel]) }
+            if let valueLabel { quota.valueLabels = Quota.parseLabels(row[valueLabel]) }
             quotas.append(quota)
         }
         self.init(source: src, quotas: quotas)

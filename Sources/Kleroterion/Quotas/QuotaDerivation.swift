@@ -254,7 +254,9 @@ public enum QuotaDerivation {
         }
         // The template's labels ride along in the quotas file, so the report can name features for readers.
         for i in quotas.indices {
-            quotas[i].featureLabels = template.features.first { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(quotas[i].feature) }?.labels ?? [:]
+            let feature = template.features.first { QuotaSet.matchKey($0.name) == QuotaSet.matchKey(quotas[i].feature) }
+            quotas[i].featureLabels = feature?.labels ?? [:]
+            quotas[i].valueLabels = feature?.valueLabels.first { QuotaSet.matchKey($0.key) == QuotaSet.matchKey(quotas[i].value) }?.value ?? [:]
         }
         return Result(quotas: quotas, sources: sources, notes: notes, countedResidents: census?.total)
     }

@@ -55,6 +55,9 @@ public struct StrataTemplate: Sendable {
         public var source: String?
         /// The feature's name for readers, per language code (`nl`, `en`, `de`), e.g. `{nl: Leeftijd}`.
         public var labels: [String: String] = [:]
+        /// The values' names for readers where a value is a code or a word of one language only: value → language
+        /// code → label, e.g. `{hoog: {en: high, de: hoch}}` (from `value_labels:`).
+        public var valueLabels: [String: [String: String]] = [:]
         /// Why the numbers are missing, for `unpublished` features.
         public var note: String?
 
@@ -186,10 +189,17 @@ private struct RawTemplate: Decodable {
             if f.from == .template && values.isEmpty {
                 throw fail("the feature '\(name)' takes its shares from the template but lists no values", "list the values with their shares")
             }
-            result.append(StrataTemplate.Feature(name: name, from: f.from,
+            var feature = StrataTemplate.Feature(name: name, from: f.from,
                                                  column: f.column ?? (f.from == .birthDate ? "birth_date" : f.from == .register ? name : nil),
                                                  bands: bands, values: values, definition: f.definition, source: f.source,
-                                                 labels: f.label ?? [:], note: f.note))
+                                                 labels: f.label ?? [:], note: f.note)
+            feature.valueLabels = (f.value_labels ?? [:]).mapValues { labels in labels.mapValues { $0.trimmingSpaces() } }
+            for (value, labels) in feature.valueLabels {
+                if let unknown = labels.keys.first(where: { ReportLanguage(rawValue: $0) == nil }) {
+                    throw fail("\(name) = \(value): the value label has the language '\(unknown)'", "use nl, en or de, e.g. {\(value): {nl: …, en: …, de: …}}")
+                }
+            }
+            result.append(feature)
         }
         var template = StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result,
                                       assembly: assembly, sources: sources ?? [], path: path)
@@ -207,6 +217,7 @@ private struct RawFeature: Decodable {
     var definition: String?
     var source: String?
     var label: [String: String]?
+    var value_labels: [String: [String: String]]?
     var note: String?
 }
 

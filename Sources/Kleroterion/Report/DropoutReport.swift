@@ -12,7 +12,7 @@ enum DropoutReport {
         switch language {
         case .nl:
             return Words(heading: "Na uitval",
-                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (seed {2}, stroom {3}). Gemiddeld vallen {4} leden af. “Verwacht”: gemiddeld aantal zetels na uitval; “houdt”: het deel van de runs waarin het quotum blijft gelden; “zonder” en “met”: zonder en met de reserveleden. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
+                         intro: "Verwachte samenstelling als leden afvallen, zonder en met de {0} reserveleden, volgens {1} gesimuleerde uitvalpatronen (startwaarde {2}, stroom {3}). Gemiddeld vallen {4} leden af. “Verwacht”: gemiddeld aantal zetels na uitval; “houdt”: het deel van de simulaties waarin het quotum blijft gelden; “zonder” en “met”: zonder en met de reserveleden. Met reserveleden: eerst gelijk voor gelijk, daarna de aanvulling die de quota het minst breekt, alleen uit de reserveleden.",
                          model: "Uitvalkansen", allHold: "Kans dat alle quota blijven gelden", offQuota: "Verwachte zetels buiten de quota",
                          colFeature: "Kenmerk", colValue: "Waarde", colQuota: "Quotum", colPanel: "Panel", colWithout: "Verwacht zonder",
                          colWith: "Verwacht met", colHoldsWithout: "Houdt zonder", colHoldsWith: "Houdt met", none: "zonder reserves")
@@ -24,7 +24,7 @@ enum DropoutReport {
                          colWith: "Expected with", colHoldsWithout: "Holds without", colHoldsWith: "Holds with", none: "without alternates")
         case .de:
             return Words(heading: "Nach Ausfällen",
-                         intro: "Erwartete Zusammensetzung, wenn Mitglieder ausfallen, ohne und mit den {0} Nachrückern, nach {1} simulierten Ausfallmustern (Seed {2}, Strom {3}). Im Durchschnitt fallen {4} Mitglieder aus. „Erwartet“: durchschnittliche Zahl der Sitze nach Ausfällen; „gilt“: der Anteil der Läufe, in denen die Quote weiter erfüllt ist; „ohne“ und „mit“: ohne und mit den Nachrückern. Mit Nachrückern: zuerst Gleiches für Gleiches, dann die Ergänzung, die die Quoten am wenigsten verletzt, nur aus den Nachrückern.",
+                         intro: "Erwartete Zusammensetzung, wenn Mitglieder ausfallen, ohne und mit den {0} Nachrückern, nach {1} simulierten Ausfallmustern (Startwert {2}, Strom {3}). Im Durchschnitt fallen {4} Mitglieder aus. „Erwartet“: durchschnittliche Zahl der Sitze nach Ausfällen; „gilt“: der Anteil der Läufe, in denen die Quote weiter erfüllt ist; „ohne“ und „mit“: ohne und mit den Nachrückern. Mit Nachrückern: zuerst Gleiches für Gleiches, dann die Ergänzung, die die Quoten am wenigsten verletzt, nur aus den Nachrückern.",
                          model: "Ausfallwahrscheinlichkeiten", allHold: "Wahrscheinlichkeit, dass alle Quoten erfüllt bleiben", offQuota: "Erwartete Sitze außerhalb der Quoten",
                          colFeature: "Merkmal", colValue: "Wert", colQuota: "Quote", colPanel: "Gremium", colWithout: "Erwartet ohne",
                          colWith: "Erwartet mit", colHoldsWithout: "Gilt ohne", colHoldsWith: "Gilt mit", none: "ohne Nachrücker")

@@ -48,7 +48,7 @@ public enum HTMLReport {
             funnel += "<h3>\(e(t(.funnelStrataHeading)))</h3>\n"
             funnel += table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRegistrations), t(.funnelRate)],
                             report.funnel.strata.map { s in
-                                [e(s.name), s.population.map(f.count) ?? x.dash, s.invited.map(f.count) ?? x.dash,
+                                [e(x.stratumName(s)), s.population.map(f.count) ?? x.dash, s.invited.map(f.count) ?? x.dash,
                                  s.weight.map { f.decimal($0, digits: 2) } ?? x.dash, s.respondents.map(f.count) ?? x.dash,
                                  s.responseRate.map { f.percent($0) } ?? x.dash]
                             }, numeric: [1, 2, 3, 4, 5])

@@ -29,7 +29,7 @@ public enum MarkdownReport {
             out += ["### " + t(.funnelStrataHeading), ""]
             table([t(.funnelStratum), t(.funnelPopulation), t(.funnelLetters), t(.funnelWeight), t(.funnelRegistrations), t(.funnelRate)],
                   report.funnel.strata.map { s in
-                      [s.name, s.population.map(f.count) ?? x.dash, s.invited.map(f.count) ?? x.dash,
+                      [x.stratumName(s), s.population.map(f.count) ?? x.dash, s.invited.map(f.count) ?? x.dash,
                        s.weight.map { f.decimal($0, digits: 2) } ?? x.dash, s.respondents.map(f.count) ?? x.dash,
                        s.responseRate.map { f.percent($0) } ?? x.dash]
                   }, right: [1, 2, 3, 4, 5])

@@ -70,7 +70,7 @@ public enum PublishedText {
         r.features = r.features.map { feature in
             var f = feature
             f.name = e(f.name)
-            f.values = f.values.map { var v = $0; v.value = e(v.value); return v }
+            f.values = f.values.map { var v = $0; v.value = e(v.value); v.labels = v.labels?.mapValues(e); return v }
             // `kind:file`: the kind is ours, the file name came from the user.
             f.sharesOrigin = f.sharesOrigin.map { origin in
                 guard let colon = origin.firstIndex(of: ":") else { return e(origin) }

@@ -40,6 +40,7 @@ public enum ReportBuilder {
             // A combination's "any other combination" bucket is no quota of anyone's: not shown.
             for v in feature.values.indices where feature.isQuotaRow(v) {
                 let proportional = shares[v].map { $0 * Double(k) }
+                let valueLabels = quotaRows.first { QuotaSet.matchKey($0.value) == QuotaSet.matchKey(feature.values[v]) }?.valueLabels ?? [:]
                 values.append(ValueComposition(
                     value: feature.values[v], populationShare: shares[v],
                     poolCount: pool[v], poolShare: n > 0 ? Double(pool[v]) / Double(n) : 0,
@@ -48,6 +49,7 @@ public enum ReportBuilder {
                     proportionalSeats: proportional, deviation: proportional.map { Double(panel[v]) - $0 },
                     outsideQuota: panel[v] < feature.min[v] || panel[v] > feature.max[v],
                     farFromProportional: proportional.map { isFar(seats: panel[v], proportional: $0) } ?? false))
+                values[values.count - 1].labels = valueLabels.isEmpty ? nil : valueLabels
             }
             var composition = FeatureComposition(name: feature.name, values: values)
             let labels = quotaRows.first { !$0.featureLabels.isEmpty }?.featureLabels

@@ -50,9 +50,9 @@ enum ReportCharts {
             if hi - lo < 4 { let mid = (lo + hi) / 2; lo = max(label, mid - 2); hi = lo + 4 }
             s += "<rect x=\"\(f2(lo))\" y=\"\(f2(y0 - 2))\" width=\"\(f2(hi - lo))\" height=\"\(f2(3 * barH + 2 * gap + 4))\" fill=\"\(colours.band)\" fill-opacity=\"0.16\" stroke=\"\(colours.band)\" stroke-opacity=\"0.8\" stroke-width=\"1\" data-quota-band=\"\(v.quotaMin)-\(v.quotaMax)\"/>"
             if narrow {
-                s += textEl(truncate(v.value, 44), x: label, y: y0 - 5, size: 12, anchor: "start", fill: v.outsideQuota ? colours.alert : "#1d2733", bold: true)
+                s += textEl(truncate(x.name(v), 44), x: label, y: y0 - 5, size: 12, anchor: "start", fill: v.outsideQuota ? colours.alert : "#1d2733", bold: true)
             } else {
-                s += textEl(truncate(v.value, 30), x: label - 8, y: y0 + 1.5 * barH + gap + 4, size: 12, anchor: "end",
+                s += textEl(truncate(x.name(v), 30), x: label - 8, y: y0 + 1.5 * barH + gap + 4, size: 12, anchor: "end",
                             fill: v.outsideQuota ? colours.alert : "#1d2733", bold: v.outsideQuota)
             }
             let bars: [(Double?, String, String)] = [

@@ -15,7 +15,7 @@ public enum ReportKey: String, CaseIterable, Sendable {
     case compositionHeading, compositionIntro, colValue, colPopulation, colPoolCount, colPoolShare, colQuota, colPanelCount, colPanelShare
     case colProportional, colDeviation, colFlag, flagOutside, flagFar, legendOutsideQuota, legendFar, legendPopulation, legendPool, legendPanel, legendQuota, chartCaption
     case sharesSum, sharesSource, sharesFromQuotas
-    case funnelAllResidents, funnelEligibleAge, funnelLogScale, weightingNone, weightingResponse, weightingOversampling, weightingAddress
+    case funnelEveryone, funnelAllResidents, funnelEligibleAge, funnelLogScale, weightingNone, weightingResponse, weightingOversampling, weightingAddress
     case certainIntro, certainGroup, certainOther, sharesOrigin, originRegister, originSharesFile, originTemplate, originQuotas
     case statisticsHeading, statisticsIntro, colFeature, colTest, colPValuePanel, colReading, colPValuePool, colPoolReading
     case methodChiSquare, methodHypergeometric, methodBinomial, methodMultinomial, methodSimulated
@@ -107,6 +107,7 @@ public struct ReportStrings: Sendable {
         .sharesSum: "De bevolkingsaandelen van {0} tellen op tot {1}; de toetsen rekenen met de aandelen herschaald naar 100%.",
         .sharesSource: "Bevolkingsaandelen: {0}.",
         .sharesFromQuotas: "Bevolkingsaandelen: uit het quotabestand.",
+        .funnelEveryone: "iedereen",
         .funnelAllResidents: "Alle inwoners in de basisregistratie (BRP)",
         .funnelEligibleAge: "Van hen {0} jaar of ouder",
         .funnelLogScale: "De balken staan op een logaritmische schaal: elke stap naar rechts is tien keer zo veel. Zo blijft ook de kleinste stap zichtbaar.",
@@ -235,6 +236,7 @@ public struct ReportStrings: Sendable {
         .sharesSum: "The population shares of {0} add up to {1}; the tests use them rescaled to 100%.",
         .sharesSource: "Population shares: {0}.",
         .sharesFromQuotas: "Population shares: from the quotas file.",
+        .funnelEveryone: "everyone",
         .funnelAllResidents: "All residents in the population register",
         .funnelEligibleAge: "Of them aged {0} or over",
         .funnelLogScale: "The bars use a logarithmic scale: each step to the right is ten times as many. This keeps even the smallest step visible.",

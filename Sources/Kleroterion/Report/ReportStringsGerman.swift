@@ -59,6 +59,7 @@ extension ReportStrings {
         .sharesSum: "Die Bevölkerungsanteile von {0} ergeben zusammen {1}; die Tests rechnen mit den auf 100 % umgerechneten Anteilen.",
         .sharesSource: "Bevölkerungsanteile: {0}.",
         .sharesFromQuotas: "Bevölkerungsanteile: aus der Quotendatei.",
+        .funnelEveryone: "alle",
         .funnelAllResidents: "Alle Einwohner im Melderegister",
         .funnelEligibleAge: "Davon {0} Jahre und älter",
         .funnelLogScale: "Die Balken haben eine logarithmische Skala: jeder Schritt nach rechts ist zehnmal so viel. So bleibt auch der kleinste Schritt sichtbar.",

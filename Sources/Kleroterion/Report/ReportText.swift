@@ -122,21 +122,43 @@ public struct ReportText: Sendable {
         return lines
     }
 
-    /// A feature's name for readers: its template label in this language, else the column name.
+    /// A feature's name for readers: its template label in this language, else the column name (`age_band`, which
+    /// Kleroterion derives, as "Leeftijd"; see `FeatureLabels`).
     public func name(_ feature: FeatureComposition) -> String {
-        feature.labels?[t.language.rawValue] ?? feature.name
+        feature.labels?[t.language.rawValue] ?? FeatureLabels.none.feature(feature.name, t.language)
     }
 
     /// The reader's name of the feature called `column` in the data.
     public func name(column: String) -> String {
-        report.features.first { $0.name == column }.map(name) ?? column
+        report.features.first { $0.name == column }.map(name) ?? FeatureLabels.none.feature(column, t.language)
+    }
+
+    /// A value's name for readers: its template label in this language, else the value as written.
+    public func name(_ value: ValueComposition) -> String {
+        value.labels?[t.language.rawValue] ?? value.value
+    }
+
+    /// The reader's name of `value` of the feature called `column`.
+    public func name(value: String, column: String) -> String {
+        report.features.first { $0.name == column }?.values.first { $0.value == value }.map(name) ?? value
+    }
+
+    /// A stratum of the invitation lottery for readers: `district=Centrum, age_band=16-24` (as `invite` labels it)
+    /// as "Wijk Centrum, Leeftijd 16-24", each column and value by its label; any other name as it is.
+    public func stratumName(_ s: FunnelStratum) -> String {
+        if s.name == "everyone" { return t(.funnelEveryone) }
+        let parts = s.name.components(separatedBy: ", ").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
+        guard parts.allSatisfy({ $0.count == 2 }) else { return s.name }
+        return parts.map { name(column: $0[0]) + " " + name(value: $0[1], column: $0[0]) }.joined(separator: ", ")
     }
 
     /// Why some respondents were certain to be chosen, naming groups only; empty when nobody was.
     public var certainSentences: [String] {
         guard let c = report.fairness.certain, c.count > 0 else { return [] }
         var lines = [t(.certainIntro, f.count(c.count))]
-        for g in c.groups { lines.append(t(.certainGroup, name(column: g.feature), g.value, f.count(g.respondents), f.count(g.quotaMin))) }
+        for g in c.groups {
+            lines.append(t(.certainGroup, name(column: g.feature), name(value: g.value, column: g.feature), f.count(g.respondents), f.count(g.quotaMin)))
+        }
         if c.unexplained > 0 { lines.append(t(.certainOther, f.count(c.unexplained))) }
         return lines
     }
@@ -217,7 +239,7 @@ public struct ReportText: Sendable {
     /// The table cells of one value, in column order (value, population, pool n, pool %, quota, panel n, panel %,
     /// proportional, deviation).
     public func cells(_ v: ValueComposition) -> [String] {
-        [v.value, optionalPercent(v.populationShare), f.count(v.poolCount), f.percent(v.poolShare), f.quota(v.quotaMin, v.quotaMax),
+        [name(v), optionalPercent(v.populationShare), f.count(v.poolCount), f.percent(v.poolShare), f.quota(v.quotaMin, v.quotaMax),
          f.count(v.panelCount), f.percent(v.panelShare), v.proportionalSeats.map { f.decimal($0, digits: 1) } ?? dash,
          v.deviation.map { f.signed($0) } ?? dash]
     }

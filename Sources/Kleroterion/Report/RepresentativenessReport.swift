@@ -143,6 +143,9 @@ public struct ValueComposition: Codable, Sendable, Equatable {
     public var outsideQuota: Bool
     /// The panel is more than one seat and more than 10% away from proportional (see `ReportBuilder.isFar`).
     public var farFromProportional: Bool
+    /// The value's name for readers per language, from the template's `value_labels:` (via the quotas file);
+    /// nil when the value reads as written.
+    public var labels: [String: String]?
 
     public init(value: String, populationShare: Double?, poolCount: Int, poolShare: Double, quotaMin: Int, quotaMax: Int,
                 panelCount: Int, panelShare: Double, proportionalSeats: Double?, deviation: Double?,

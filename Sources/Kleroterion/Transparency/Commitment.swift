@@ -50,14 +50,17 @@ public enum Commitment {
         public var quotas: Manifest.Input
         /// The creation time written to the manifest (a parameter so tests can fix it). It does not move the draw.
         public var created: Date
+        /// The language of `announcement.md` (Dutch by default). Not in the manifest: the announcement is not hashed
+        /// and `verify` reads only its fingerprint line, so the language cannot change what is checked.
+        public var language: ReportLanguage
 
         public init(panels: Int = 1000, panelSize: Int, algorithm: String = "leximin", idColumn: String = "id", householdColumns: [String] = [],
                     seedSource: String, seedFormat: SeedFormat, allowWeakSeed: Bool = false,
-                    people: Manifest.Input, quotas: Manifest.Input, created: Date = Date()) {
+                    people: Manifest.Input, quotas: Manifest.Input, created: Date = Date(), language: ReportLanguage = .nl) {
             self.panels = panels; self.panelSize = panelSize; self.algorithm = algorithm; self.idColumn = idColumn
             self.householdColumns = householdColumns; self.seedSource = seedSource
             self.seedFormat = seedFormat; self.allowWeakSeed = allowWeakSeed
-            self.people = people; self.quotas = quotas; self.created = created
+            self.people = people; self.quotas = quotas; self.created = created; self.language = language
         }
     }
 
@@ -156,7 +159,7 @@ public enum Commitment {
             pseudonyms: .init(method: Pseudonyms.method, commitments: Pseudonyms.commitmentsFile))
         let manifestText = try manifest.json()
         let manifestHash = Hashing.sha256(manifestText)
-        let announcement = Announcement.text(manifest: manifest, manifestHash: manifestHash)
+        let announcement = Announcement.text(manifest: manifest, manifestHash: manifestHash, language: settings.language)
         return Built(manifest: manifest, manifestHash: manifestHash, rounding: rounding, problem: problem, notes: outcome.notes,
                      files: files + [(manifestFile, manifestText), (announcementFile, announcement),
                                      (Pseudonyms.privateFile, pseudonyms.privateTable(pool))])

@@ -11,6 +11,9 @@ public enum CheckWorkflow {
         public var householdColumns: [String] = []
         public var idColumn: String = "id"
 
+        /// The language of relaxation.md.
+        public var language: ReportLanguage = .nl
+
         public init(people: String, quotas: String, panelSize: Int) {
             self.people = people; self.quotas = quotas; self.panelSize = panelSize
         }
@@ -58,7 +61,8 @@ public enum CheckWorkflow {
         var lines = [report.isFeasible || !text.hasSuffix("\n") ? text : String(text.dropLast())]
         if let relaxation = report.relaxation {
             files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-            files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: r.panelSize, reasons: report.reasons.map(\.text)))
+            files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: r.panelSize, reasons: report.reasons,
+                                                                language: r.language, labels: FeatureLabels(quotas: quotaSet)))
             lines += ["", "Wrote \(files.names.joined(separator: " and ")) to \(files.directory)"]
         }
         events.step(report.isFeasible ? "Quotas checked: a panel is possible." : "Quotas checked: no panel meets them all.")

@@ -24,6 +24,9 @@ public enum CommitWorkflow {
         /// Accept a seed format with fewer than 2^24 outcomes (the announcement then says how much could be moved).
         public var allowWeakSeed = false
 
+        /// The language of announcement.md.
+        public var language: ReportLanguage = .nl
+
         public init(people: String, quotas: String, panelSize: Int, seedFormat: String) {
             self.people = people; self.quotas = quotas; self.panelSize = panelSize; self.seedFormat = seedFormat
         }
@@ -90,7 +93,8 @@ public enum CommitWorkflow {
         warnings += RequestChecks.formulaWarnings(pool.table)
         let settings = Commitment.Settings(panels: r.panels, panelSize: r.panelSize, algorithm: r.algorithm, idColumn: r.idColumn,
                                            householdColumns: r.householdColumns, seedSource: r.seedSource, seedFormat: format,
-                                           allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput)
+                                           allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput,
+                                           language: r.language)
         // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
         if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
             warnings.append("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")

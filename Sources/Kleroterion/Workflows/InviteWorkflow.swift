@@ -30,6 +30,9 @@ public enum InviteWorkflow {
         public var oversample: String?
         public var exclude: String?
 
+        /// The language of invitations-report.md.
+        public var language: ReportLanguage = .nl
+
         public init(register: String, count: Int, seed: String) {
             self.register = register; self.count = count; self.seed = seed
         }
@@ -75,7 +78,7 @@ public enum InviteWorkflow {
         events.step("Drawing \(r.count) letters from the register.")
         let outcome = try InvitationLottery.draw(register: r.register, settings: settings.settings, seed: r.seed)
         try events.checkCancelled()
-        try InvitationFiles.add(outcome, to: &files)
+        try InvitationFiles.add(outcome, language: r.language, to: &files)
         let report = InvitationReport(outcome)
         var lines = ["Drew \(outcome.invitedRows.count) letters from \(outcome.eligible) eligible residents"
                      + (outcome.addresses.map { " at \($0) addresses (one per address)" } ?? "")

@@ -23,7 +23,8 @@ enum ReplaceFiles {
         }
         let outcomeNotes = run.outcome?.notes ?? []
         files.add("replacement.md", ReplacementReport.markdown(start: constraints, run: run, dropouts: dropoutIDs, seed: r.seed,
-                                                               alternatesGiven: ranked.count, notes: outcomeNotes))
+                                                               alternatesGiven: ranked.count, notes: outcomeNotes,
+                                                               language: r.language, labels: FeatureLabels(quotas: quotas)))
         // The report shows the completed panel against the pool and the quotas; its fairness section shows the
         // chances of the replacement draw, over the respondents who could still be drawn.
         var completedOutcome = run.outcome ?? SelectionOutcome(panel: completed, probabilities: SelectionProbabilities(values: []), algorithm: "alternates")
@@ -37,7 +38,8 @@ enum ReplaceFiles {
         try ReportFiles.add(report, language: r.language, to: &files)
         if let relaxation = run.relaxation {
             files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-            files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: panelSize, reasons: run.check.reasons.map(\.text)))
+            files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: panelSize, reasons: run.check.reasons,
+                                                            language: r.language, labels: FeatureLabels(quotas: quotas)))
         }
         files.add("audit.json", try AuditLog.appending(entry, to: earlier, source: auditPath))
         return report

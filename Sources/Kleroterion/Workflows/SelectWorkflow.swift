@@ -125,7 +125,8 @@ public enum SelectWorkflow {
             outcome.notes.append("The quotas were relaxed with --relax by \(relaxation.seats) seat(s), because they could not be met: "
                                  + relaxation.summary.joined(separator: "; ") + ". See relaxation.md.")
             files.add("quotas-relaxed.csv", relaxation.quotasCSV())
-            files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: r.panelSize, reasons: check.reasons.map(\.text)))
+            files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: r.panelSize, reasons: check.reasons,
+                                                                language: r.language, labels: FeatureLabels(quotas: quotaSet)))
         }
         files.add("panel.csv", PanelFiles.panel(pool, members: outcome.panel))
         files.add("remaining.csv", PanelFiles.remaining(pool, members: outcome.panel + extras.ranked))
