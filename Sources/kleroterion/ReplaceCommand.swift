@@ -22,6 +22,7 @@ struct ReplaceCommand: ParsableCommand {
     @Option(help: "Who dropped out: comma-separated ids, or a file with one id per line.") var dropouts: String
     @Option(help: "The respondents the panel was drawn from.") var people: String
     @Option(help: "The quotas the completed panel must meet.") var quotas: String
+    @OptionGroup(title: "Your own column names and birth dates") var registerColumns: PoolColumnOptions
     @Option(help: "The public seed text for the replacement draw.") var seed: String
     @Option(help: "The output folder.") var out: String
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
@@ -45,6 +46,7 @@ struct ReplaceCommand: ParsableCommand {
             request.timeLimit = timeLimit
             var files = try outputFolder(out, inputs: request.inputs, replace: replace)
             request.language = try ReportFiles.language(language)
+            request.columns = try registerColumns.poolColumns()
             // The solver's progress goes to stderr, as before.
             let result = try ReplaceWorkflow.run(request, into: &files, events: WorkflowEvents(detail: { note($0) }))
             try files.commit()

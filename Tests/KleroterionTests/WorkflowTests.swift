@@ -206,6 +206,17 @@ import Testing
         let verified = try VerifyWorkflow.run(VerifyWorkflow.Request(commitment: folder, seed: "the seed of the test"))
         #expect(verified.verified && verified.problems.isEmpty && verified.panelNumber == drawn.panelNumber, "\(verified.lines)")
         #expect(verified.lines.first == "verified: \(folder)")
+        // A drop-out after a committed draw: the replacement's audit.json continues the draw's record (an object)
+        // as its first entry, instead of refusing it as "not a JSON array".
+        var replace = ReplaceWorkflow.Request(panel: draw.defaultFolder + "/panel.csv", dropouts: drawn.memberIDs[0], people: f.pool,
+                                              quotas: f.ok, seed: "after the draw")
+        replace.householdColumns = ["address"]
+        var replaced = OutputFiles(directory: f.dir + "/replaced-after-draw", placement: .newFolder, inputs: RunInputs(replace.inputs))
+        let afterDraw = try ReplaceWorkflow.run(replace, into: &replaced)
+        try replaced.commit()
+        #expect(afterDraw.dropoutIDs == [drawn.memberIDs[0]] && afterDraw.panelIDs.count == 10 && !afterDraw.panelIDs.contains(drawn.memberIDs[0]))
+        let log = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: f.dir + "/replaced-after-draw/audit.json"))) as? [[String: Any]]
+        #expect(log?.count == 2 && log?.first?["manifest_sha256"] as? String == committed.manifestHash, "\(String(describing: log))")
         // Swap the last two members of one lottery row: the hash no longer matches.
         var lottery = try String(contentsOfFile: folder + "/lottery.csv", encoding: .utf8)
         let rows = lottery.split(separator: "\n", omittingEmptySubsequences: false)
@@ -219,6 +230,36 @@ import Testing
             bad.announcedHash = "abc"
             try bad.validate()
         }
+    }
+
+    /// A pool read with a column mapping and derived age bands: the manifest records the reading, so that the
+    /// draw and `verify --people` read the pool the same way (before, the draw refused it: "no column 'id'").
+    @Test func aCommitmentReadWithAColumnMappingDrawsAndVerifies() throws {
+        let f = try Fixture()
+        var pool = "nummer,geslacht,geboortedatum,adres\n"
+        for i in 0..<40 { pool += "r\(i),\(i % 2 == 0 ? "V" : "M"),\(i < 6 ? "2005" : "1970")0101,\(i < 10 ? "A\(i / 2)" : "B\(i)")\n" }
+        try pool.write(toFile: f.dir + "/brp.csv", atomically: true, encoding: .utf8)
+        try "feature,value,min,max\nage_band,16-24,2,4\nage_band,25+,6,8\ngender,vrouw,4,6\ngender,man,4,6\n"
+            .write(toFile: f.dir + "/q.csv", atomically: true, encoding: .utf8)
+        var commit = CommitWorkflow.Request(people: f.dir + "/brp.csv", quotas: f.dir + "/q.csv", panelSize: 10, seedFormat: "dice:10")
+        commit.columns = PoolColumns(register: RegisterColumns(mapping: try ColumnMapping(spec: "id=nummer,address=adres")), referenceDate: "2026-01-01")
+        commit.householdColumns = ["address"]
+        commit.panels = 50
+        var files = OutputFiles(directory: f.dir + "/c", placement: .newFolder, inputs: RunInputs(commit.inputs))
+        let committed = try CommitWorkflow.run(commit, into: &files)
+        try files.commit()
+        #expect(committed.manifest.settings.poolReading?.columns == "id=nummer,address=adres")
+        #expect(committed.manifest.settings.poolReading?.referenceDate == "2026-01-01")
+        var drawFiles = OutputFiles(directory: f.dir + "/c/draw")
+        let drawn = try DrawWorkflow.run(DrawWorkflow.Request(commitment: f.dir + "/c", seed: "1 2 3 4 5 6 1 2 3 4"), into: &drawFiles)
+        try drawFiles.commit()
+        #expect(drawn.memberIDs.count == 10 && drawn.memberIDs.allSatisfy { $0.hasPrefix("r") })
+        var verify = VerifyWorkflow.Request(commitment: f.dir + "/c", seed: "1 2 3 4 5 6 1 2 3 4")
+        verify.people = f.dir + "/brp.csv"
+        let verified = try VerifyWorkflow.run(verify)
+        #expect(verified.verified, "\(verified.lines)")
+        // A pool read as it is keeps the manifest as before: no pool_reading.
+        #expect(CommitWorkflow.Request(people: "", quotas: "", panelSize: 1, seedFormat: "text").columns.reading == nil)
     }
 
     @Test func replaceKeepsTheConfirmedMembersAndLosesNobody() throws {

@@ -24,6 +24,7 @@ final class Browser: @unchecked Sendable {
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: String
+        var bytes: [UInt8]
         var location: String? { headers[.location] }
     }
 
@@ -35,7 +36,8 @@ final class Browser: @unchecked Sendable {
                 let pair = value.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
                 if pair.count == 2 { self.cookies[pair[0]] = pair[1] }
             }
-            return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+            return Page(status: response.status, headers: response.headers, body: String(buffer: response.body),
+                        bytes: Array(response.body.readableBytesView))
         }
     }
 

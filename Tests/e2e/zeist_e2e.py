@@ -10,6 +10,7 @@ deleted. Every page is screenshot at 1280 px and 400 px into test-artifacts/web/
 Usage: zeist_e2e.py PATH/TO/kleroterion [--adults N] [--letters N] [--seats N]
 """
 import argparse
+import csv
 import datetime
 import os
 import shutil
@@ -133,22 +134,22 @@ def main():
         letters = os.path.join(work, "letters.csv")
         with cookie_opener(driver).open(f"{base}/assemblies/{aid}/invitations/letters.csv") as r, open(letters, "wb") as f:
             f.write(r.read())
-        header = open(letters, encoding="utf-8").readline()
+        header = open(letters, encoding="utf-8").readline().strip().split(",")
         check("reply_code" in header, "the letters file has a reply code per letter")
 
         print("5. Registrations")
         subprocess.run([sys.executable, os.path.join(ROOT, "examples/zeist/simulate_response.py"), "--invitations", letters,
                         "--out-dir", work], check=True)
         respondents = os.path.join(work, "respondents.csv")
-        lines = open(respondents, encoding="utf-8").read().splitlines()
-        codes = set(l.split(",")[header.split(",").index("reply_code")] for l in lines[1:])
-        spare = next(l for l in open(letters, encoding="utf-8").read().splitlines()[1:]
-                     if l.split(",")[header.split(",").index("reply_code")].strip() not in codes)
-        spare_code = spare.split(",")[header.split(",").index("reply_code")].strip()
-        with open(respondents, "a", encoding="utf-8") as f:   # one unknown code and one second registration
-            bad = lines[1].split(",")
-            bad[header.split(",").index("reply_code")] = "ZZZZ-ZZZZ"
-            f.write(",".join(bad) + "\n" + lines[1] + "\n")
+        with open(respondents, newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        fields = list(rows[0].keys())
+        with open(letters, newline="", encoding="utf-8") as f:
+            spare_code = next(r["reply_code"] for r in csv.DictReader(f) if r["reply_code"] not in {x["reply_code"] for x in rows})
+        with open(respondents, "a", newline="", encoding="utf-8") as f:   # one unknown code and one second registration
+            w = csv.DictWriter(f, fieldnames=fields)
+            w.writerow(dict(rows[0], reply_code="ZZZZ-ZZZZ"))
+            w.writerow(rows[1])
         driver.get(f"{base}/assemblies/{aid}/registrations")
         upload(driver, "respondents", respondents)
         source = driver.page_source

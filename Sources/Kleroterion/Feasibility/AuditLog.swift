@@ -52,6 +52,13 @@ public enum AuditLog {
     /// Fails if the existing file is not a JSON array, rather than overwrite a record.
     public static func appending(_ entry: Entry, to existing: String?, source: String) throws -> String {
         guard let existing, !existing.trimmingSpaces().isEmpty else { return "[\n" + entry.json() + "\n]\n" }
+        // The first replacement after a committed draw continues the draw's own record (`draw`'s audit.json, one
+        // JSON object): it is kept as it is, as the log's first entry, so the chain from the draw stays readable.
+        if let parsed = try? JSONSerialization.jsonObject(with: Data(existing.utf8)), parsed is [String: Any] {
+            var record = existing
+            while let last = record.last, last.isWhitespace { record.removeLast() }
+            return "[\n" + record + ",\n" + entry.json() + "\n]\n"
+        }
         guard let parsed = try? JSONSerialization.jsonObject(with: Data(existing.utf8)), parsed is [Any],
               let close = existing.lastIndex(of: "]") else {
             throw KleroterionError(file: source, "the audit log is not a JSON array of entries",

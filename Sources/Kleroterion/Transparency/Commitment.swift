@@ -53,6 +53,8 @@ public enum Commitment {
         /// The language of `announcement.md` (Dutch by default). Not in the manifest: the announcement is not hashed
         /// and `verify` reads only its fingerprint line, so the language cannot change what is checked.
         public var language: ReportLanguage
+        /// How the pool was read (recorded in the manifest so that the draw reads it the same way).
+        public var poolReading: Manifest.PoolReading?
 
         public init(panels: Int = 1000, panelSize: Int, algorithm: String = "leximin", idColumn: String = "id", householdColumns: [String] = [],
                     seedSource: String, seedFormat: SeedFormat, allowWeakSeed: Bool = false,
@@ -147,7 +149,8 @@ public enum Commitment {
             createdUtc: formatter.string(from: settings.created),
             inputs: .init(people: settings.people, quotas: settings.quotas),
             settings: .init(panelSize: problem.panelSize, panels: settings.panels, algorithm: settings.algorithm,
-                            idColumn: settings.idColumn, householdColumns: settings.householdColumns, poolSize: problem.count),
+                            idColumn: settings.idColumn, householdColumns: settings.householdColumns, poolSize: problem.count,
+                            poolReading: settings.poolReading),
             files: Dictionary(uniqueKeysWithValues: files.map { ($0.0, Hashing.sha256($0.1)) }),
             rounding: .init(method: "largest remainder on m·p, then local search on the largest change (support panels only)",
                             supportPanels: rounding.counts.count, distinctPanels: rounding.counts.filter { $0 > 0 }.count,

@@ -166,10 +166,13 @@ public enum LotteryDraw {
             }
             return try CSVReader.parse([UInt8](bytes), source: path)
         }
-        let pool = try Pool(table: read(manifest.inputs.people, people, what: "pool of respondents", option: "--people"),
-                            idColumn: manifest.settings.idColumn)
         let quotaSet = try QuotaSet(table: read(manifest.inputs.quotas, quotas, what: "quotas file", option: "--quotas"))
-        return (pool, quotaSet)
+        var table = try read(manifest.inputs.people, people, what: "pool of respondents", option: "--people")
+        if let reading = manifest.settings.poolReading {
+            var notes: [String] = []
+            table = try PoolColumns(reading).table(table, quotas: quotaSet, notes: &notes)
+        }
+        return (try Pool(table: table, idColumn: manifest.settings.idColumn), quotaSet)
     }
 
     /// Reads an audit record.

@@ -32,9 +32,24 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var idColumn: String
         public var householdColumns: [String]
         public var poolSize: Int
+        /// How the respondents file was read, when not as it is (`--columns`, derived age bands): `draw` and
+        /// `verify --people` read it the same way. Absent in older manifests and for files read as they are.
+        public var poolReading: PoolReading?
         enum CodingKeys: String, CodingKey {
             case panelSize = "panel_size", panels, algorithm, idColumn = "id_column"
-            case householdColumns = "household_columns", poolSize = "pool_size"
+            case householdColumns = "household_columns", poolSize = "pool_size", poolReading = "pool_reading"
+        }
+    }
+
+    /// The column mapping and age-band derivation the pool was read with (see `PoolColumns`).
+    public struct PoolReading: Codable, Sendable, Equatable {
+        /// The mapping as `name=column` pairs (`--columns`), after a template's; BRP headers are recognised anyway.
+        public var columns: String
+        public var referenceDate: String?
+        public var birthDateColumn: String
+        public var unknownBirthDates: String
+        enum CodingKeys: String, CodingKey {
+            case columns, referenceDate = "reference_date", birthDateColumn = "birth_date_column", unknownBirthDates = "unknown_birth_dates"
         }
     }
 

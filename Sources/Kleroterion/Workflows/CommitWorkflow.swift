@@ -91,10 +91,11 @@ public enum CommitWorkflow {
             try Pool(table: r.columns.table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
         }
         warnings += RequestChecks.formulaWarnings(pool.table)
-        let settings = Commitment.Settings(panels: r.panels, panelSize: r.panelSize, algorithm: r.algorithm, idColumn: r.idColumn,
+        var settings = Commitment.Settings(panels: r.panels, panelSize: r.panelSize, algorithm: r.algorithm, idColumn: r.idColumn,
                                            householdColumns: r.householdColumns, seedSource: r.seedSource, seedFormat: format,
                                            allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput,
                                            language: r.language)
+        settings.poolReading = r.columns.reading
         // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
         if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
             warnings.append("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")

@@ -83,3 +83,20 @@ public struct PoolColumns: Sendable, Equatable {
         try Pool(table: table(CSVReader.read(path: path), quotas: quotas, notes: &notes), idColumn: idColumn)
     }
 }
+
+extension PoolColumns {
+    /// Read as a manifest records it.
+    public init(_ reading: Manifest.PoolReading) throws {
+        self.init(register: RegisterColumns(mapping: try ColumnMapping(spec: reading.columns.isEmpty ? nil : reading.columns),
+                                            unknownBirthDates: reading.unknownBirthDates),
+                  referenceDate: reading.referenceDate, birthDateColumn: reading.birthDateColumn)
+    }
+
+    /// What a manifest records of this reading; nil when the pool is read as it is (older manifests stay the same).
+    public var reading: Manifest.PoolReading? {
+        let spec = register.mapping.pairs.map { "\($0.canonical)=\($0.header)" }.joined(separator: ",")
+        if spec.isEmpty && referenceDate == nil && birthDateColumn == "birth_date" && register.unknownBirthDates == "refuse" { return nil }
+        return Manifest.PoolReading(columns: spec, referenceDate: referenceDate, birthDateColumn: birthDateColumn,
+                                    unknownBirthDates: register.unknownBirthDates)
+    }
+}

@@ -15,6 +15,8 @@ public enum ReplaceWorkflow {
         /// The public seed text for the replacement draw.
         public var seed: String
         public var householdColumns: [String] = []
+        /// How the respondents file is read: `--columns`, derived age bands (as for `select` and `commit`).
+        public var columns: PoolColumns = PoolColumns()
         public var idColumn: String = "id"
         /// How to draw the replacements (see `SelectionAlgorithms.names`).
         public var algorithm: String = SelectionAlgorithms.names[0]
@@ -60,10 +62,12 @@ public enum ReplaceWorkflow {
         let timeLimit = try RequestChecks.timeLimit(r.timeLimit)
         let random = try SeededRandom(seed: r.seed, purpose: "replace")
         let algorithm = try SelectionAlgorithms.named(r.algorithm)
-        let pool = try Pool.load(path: r.people, idColumn: r.idColumn)
-        let panelFile = try Pool.load(path: r.panel, idColumn: r.idColumn)
         let quotaSet = try QuotaSet.load(path: r.quotas)
-        var warnings = RequestChecks.formulaWarnings(pool.table)
+        // The respondents are read as the draw read them (a panel.csv already has the mapped names: no-op there).
+        var readingNotes: [String] = []
+        let pool = try r.columns.loadPool(r.people, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
+        let panelFile = try r.columns.loadPool(r.panel, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
+        var warnings = readingNotes + RequestChecks.formulaWarnings(pool.table)
         let (dropoutIDs, dropoutSource) = try Replacement.parseIDs(r.dropouts, idColumn: r.idColumn)
         guard panelFile.count > 0 else {
             throw KleroterionError(file: r.panel, "the panel file has no members", fix: "give the panel.csv of the earlier draw")

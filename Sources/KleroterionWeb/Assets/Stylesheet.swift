@@ -33,6 +33,8 @@ enum Stylesheet {
     h2 { font-size: 1.3rem; margin-top: 2rem; }
     .lead { font-size: 1.15rem; color: var(--muted); }
     .form { display: grid; gap: .35rem; max-width: 36rem; }
+    .form > * { min-width: 0; }
+    .form select, .form input:not([type=checkbox]):not([type=file]) { width: 100%; }
     .form label { font-weight: 600; margin-top: .6rem; }
     .form label.check { font-weight: 400; margin-top: .1rem; }
     input, select, textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #6b7683; border-radius: 4px; max-width: 100%; }
@@ -66,7 +68,8 @@ enum Stylesheet {
     ol.step-cards li.done { border-left: 6px solid var(--ok); }
     .state { color: var(--muted); }
     .fingerprint { font-family: ui-monospace, "DejaVu Sans Mono", monospace; word-break: break-all; background: var(--soft); padding: .5rem; }
-    pre.announcement { white-space: pre-wrap; background: var(--soft); padding: 1rem; border-radius: 4px; }
+    article.announcement { background: var(--soft); padding: .5rem 1.25rem 1rem; border-radius: 4px; overflow-wrap: anywhere; }
+    article.announcement code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em; }
     .verdict { font-size: 1.4rem; font-weight: 700; }
     .job { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; }
     .state-done { color: var(--ok); } .state-failed { color: var(--bad); } .state-cancelled { color: var(--warn); }

@@ -27,16 +27,17 @@ public struct Renderer: Sendable {
         values["lang"] = request.language
         values["csrf"] = request.csrf
         let content = library.render(Self.decorate(values), withTemplate: template) ?? ""
-        var layout: [String: Any] = [
+        let layout: [String: Any] = [
             "t": words, "lang": request.language, "title": title, "content": content, "csrf": request.csrf,
             "other_lang": request.language == "en" ? "nl" : "en", "path": request.path, "personal": personal,
             "user": request.user ?? "",
         ]
+        var page = layout
         if let assembly, let id = assembly.id {
-            layout["assembly"] = ["id": id, "name": assembly.name]
-            layout["steps"] = StepList.items(assembly, language: request.language, current: request.path)
+            page["assembly"] = ["id": id, "name": assembly.name]
+            page["steps"] = StepList.items(assembly, language: request.language, current: request.path)
         }
-        let html = library.render(layout, withTemplate: "layout") ?? content
+        let html = library.render(Self.decorate(page), withTemplate: "layout") ?? content
         return Self.html(html, status: status, personal: personal)
     }
 
@@ -45,7 +46,7 @@ public struct Renderer: Sendable {
     static func decorate(_ value: Any) -> Any {
         if let dict = value as? [String: Any] {
             var out: [String: Any] = [:]
-            for (k, v) in dict {
+            for (k, v) in dict where !isNil(v) {
                 out[k] = decorate(v)
                 if let list = v as? [Any] { out["has_" + k] = !list.isEmpty }
             }
@@ -53,6 +54,12 @@ public struct Renderer: Sendable {
         }
         if let list = value as? [Any] { return list.map(decorate) }
         return value
+    }
+
+    /// An absent optional (`error as Any` with no error): left out, so that `{{#error}}` is an empty section.
+    static func isNil(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
 
     /// An HTML response; pages with personal data are never stored by a browser or a proxy.

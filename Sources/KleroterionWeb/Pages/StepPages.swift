@@ -74,7 +74,7 @@ extension PageTemplates {
       <input type="hidden" name="csrf" value="{{csrf}}">
       <label for="code">{{t.reply_code}}</label>
       <input id="code" name="code" required autocomplete="off" placeholder="ABCD-EFGH">
-      {{#extra}}<label for="f-{{name}}">{{name}}</label><input id="f-{{name}}" name="f-{{name}}" required>{{/extra}}
+      {{#extra}}<label for="f-{{name}}">{{label}}</label><input id="f-{{name}}" name="f-{{name}}" required>{{/extra}}
       <button type="submit">{{t.add_respondent}}</button>
     </form>
     </section>
@@ -119,7 +119,7 @@ extension PageTemplates {
     static let announcement = #"""
     <p class="banner public" role="note">{{t.public_page}}</p>
     <p>{{t.fingerprint}}:</p><p class="fingerprint">{{hash}}</p>
-    <pre class="announcement">{{text}}</pre>
+    <article class="announcement">{{{html}}}</article>
     <p><button type="button" data-print>{{t.print}}</button> <a class="button secondary" href="/assemblies/{{id}}/published.zip">{{t.download_published}}</a></p>
     """#
 

@@ -106,6 +106,10 @@ extension WebText {
         "bad_zip": "Dit bestand is geen leesbare zip.",
         "bad_zip_fix": "upload de zip met de openbare bestanden, zoals de organisator die publiceerde",
         "zip_without_manifest": "In deze zip staat geen manifest.json.",
+        "invite_done": "{0} brieven geloot onder {1} inwoners die een brief mogen krijgen.",
+        "commit_done": "Vastgelegd: {0} even waarschijnlijke panels ({1} verschillende) van {2} zetels uit {3} aanmelders. Vingerafdruk: {4}.",
+        "draw_done": "Het startgetal geeft panel {0} van {1}.",
+        "replace_done": "{0} afgemeld; {1} vervanger(s) geloot.",
     ]
 
     static let englishFlow: [String: String] = [
@@ -214,5 +218,9 @@ extension WebText {
         "bad_zip": "This file is not a readable zip.",
         "bad_zip_fix": "upload the zip with the published files, as the organiser published it",
         "zip_without_manifest": "This zip holds no manifest.json.",
+        "invite_done": "{0} letters drawn among {1} residents who may get one.",
+        "commit_done": "Committed: {0} equally likely panels ({1} distinct) of {2} seats from {3} respondents. Fingerprint: {4}.",
+        "draw_done": "The seed gives panel {0} of {1}.",
+        "replace_done": "{0} withdrew; {1} replacement(s) drawn.",
     ]
 }

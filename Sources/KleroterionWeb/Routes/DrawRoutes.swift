@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Ink
 import Kleroterion
 
 /// Steps "commit and announce" and "draw": the commitment before the seed exists (`CommitWorkflow`), its
@@ -69,7 +70,7 @@ struct DrawRoutes {
         commit.panels = Int(form["panels"] ?? "1000") ?? 0
         commit.seedSource = (form["seedSource"] ?? "") + " — " + WebText.word("not_before_phrase", a.language == "en" ? "en" : "nl") + " " + notBefore.shown
         commit.allowWeakSeed = format == "text"
-        commit.householdColumns = try householdColumns(a, people: people.path)
+        commit.householdColumns = try Self.householdColumns(a, people: people.path)
         do { try commit.validate() } catch let e as KleroterionError { return try commitPage(request, context, error: e.description) }
         let folder = services.store.newRunFolder(assembly: a.id!, step: "commitment")
         let services = services, assembly = a, request = commit
@@ -88,12 +89,15 @@ struct DrawRoutes {
             try services.db.update(done)
             try services.db.audit(assembly.id!, actor: "kleroterion", "lottery committed",
                                   "\(result.panels) panels, seed format \(request.seedFormat), fingerprint \(result.manifestHash)")
-            return result.lines.joined(separator: " ")
+            let f = ReportFormat(lang == "en" ? .en : .nl)
+            return WebText.word("commit_done", lang).replacingOccurrences(of: "{0}", with: f.count(result.panels))
+                .replacingOccurrences(of: "{1}", with: f.count(result.distinctPanels)).replacingOccurrences(of: "{2}", with: f.count(assembly.panelSize))
+                .replacingOccurrences(of: "{3}", with: f.count(result.poolCount)).replacingOccurrences(of: "{4}", with: result.manifestHash)
         }
         return Reply.redirect("/jobs/\(job)")
     }
 
-    func householdColumns(_ a: Assembly, people: String) throws -> [String] {
+    static func householdColumns(_ a: Assembly, people: String) throws -> [String] {
         let header = try CSVStream(path: people).header
         let mapped = try ColumnMapping(spec: a.columnMapping).renames(for: header)
         let names = Set(header.map { $0.lowercased() } + mapped.map { $0.canonical.lowercased() })
@@ -106,7 +110,7 @@ struct DrawRoutes {
         let dir = services.store.absolute(folder)
         let text = (try? String(contentsOfFile: dir + "/announcement.md", encoding: .utf8)) ?? ""
         return services.page("announcement", WebText.word("announcement", context.language),
-                             ["id": a.id!, "text": text, "hash": Self.manifestHash(dir)], request, context, assembly: a)
+                             ["id": a.id!, "html": MarkdownParser().html(from: text), "hash": Self.manifestHash(dir)], request, context, assembly: a)
     }
 
     func drawPage(_ request: Request, _ context: WebContext, error: String? = nil) throws -> Response {
@@ -152,7 +156,8 @@ struct DrawRoutes {
             done.drawFolder = folder
             try services.db.update(done)
             try services.db.audit(assembly.id!, actor: "kleroterion", "panel drawn", "seed \"\(seed)\", panel \(result.panelNumber) of \(result.panelCount)")
-            return result.lines.first ?? ""
+            return WebText.word("draw_done", lang).replacingOccurrences(of: "{0}", with: String(result.panelNumber))
+                .replacingOccurrences(of: "{1}", with: String(result.panelCount))
         }
         try services.db.audit(a.id!, actor: services.actor(context), "seed entered", seed)
         return Reply.redirect("/jobs/\(job)")

@@ -44,12 +44,10 @@ struct DropoutRoutes {
         guard !dropouts.isEmpty else { return try page(request, context, error: WebText.word("no_dropouts", lang)) }
         guard let seed = form["seed"], !seed.isEmpty else { return try page(request, context, error: WebText.word("bad_seed", lang)) }
         let panel = services.store.absolute(panelFolder) + "/panel.csv"
-        let idName = try RegistrationStep.idColumn(a, header: try CSVStream(path: panel).header)
         var replace = ReplaceWorkflow.Request(panel: panel, dropouts: dropouts.joined(separator: ","), people: people.path, quotas: quotas.path, seed: seed)
-        replace.idColumn = idName
+        replace.columns = try AssemblyPool.columns(a)
         replace.language = ReportLanguage(rawValue: a.language) ?? .nl
-        replace.householdColumns = (a.householdColumns ?? "").split(separator: ",").map(String.init)
-            .filter { c in (try? CSVStream(path: people.path).header.contains(c)) ?? false }
+        replace.householdColumns = try DrawRoutes.householdColumns(a, people: people.path)
         let folder = services.store.newRunFolder(assembly: a.id!, step: "replacement")
         let services = services, assembly = a, request = replace
         let job = try services.jobs.start(assembly: a.id!, kind: "replace", language: lang, first: WebText.word("replace_running", lang)) { job in
@@ -63,7 +61,9 @@ struct DropoutRoutes {
             try services.db.audit(assembly.id!, actor: "kleroterion", "replacements drawn",
                                   "withdrew: \(result.dropoutIDs.joined(separator: ", ")); replaced by: \(result.replacementIDs.joined(separator: ", ")); seed \"\(seed)\""
                                   + (result.quotaWarning.map { "; warning: \($0)" } ?? ""))
-            return (result.lines + result.warnings).joined(separator: " ")
+            return WebText.word("replace_done", lang).replacingOccurrences(of: "{0}", with: String(result.dropoutIDs.count))
+                .replacingOccurrences(of: "{1}", with: String(result.replacementIDs.count + result.alternatesSeatedIDs.count))
+                + (result.quotaWarning.map { " " + $0 } ?? "")
         }
         try services.db.audit(a.id!, actor: services.actor(context), "drop-outs marked", dropouts.joined(separator: ", "))
         return Reply.redirect("/jobs/\(job)")

@@ -91,7 +91,9 @@ struct InvitationRoutes {
             done.invitationsFolder = folder
             try services.db.update(done)
             try services.db.audit(assembly.id!, actor: "kleroterion", "invitations drawn", "\(result.letters) letters, seed \"\(request.seed)\"")
-            return result.lines.joined(separator: " ")
+            let f = ReportFormat(lang == "en" ? .en : .nl)
+            return WebText.word("invite_done", lang).replacingOccurrences(of: "{0}", with: f.count(result.letters))
+                .replacingOccurrences(of: "{1}", with: f.count(result.eligible))
         }
         try services.db.audit(a.id!, actor: services.actor(context), "invitation lottery started", "\(count) letters")
         return Reply.redirect("/jobs/\(job)")

@@ -37,7 +37,7 @@ struct QuotaRoutes {
         if let (path, _) = try services.stored(a.quotasFile), let quotas = try? QuotaSet.load(path: path) {
             let f = ReportFormat(lang == "en" ? .en : .nl)
             values["rows"] = quotas.quotas.enumerated().map { i, q in
-                ["i": i, "feature": q.feature, "value": q.value, "min": q.min, "max": q.max,
+                ["i": i, "feature": q.featureLabels[lang] ?? q.feature, "value": q.valueLabels[lang] ?? q.value, "min": q.min, "max": q.max,
                  "share": q.populationShare.map { f.percent($0) } ?? "", "share_raw": q.populationShare.map { String($0) } ?? ""] as [String: Any]
             }
             values["verdict"] = try Verdict.compute(a, services: services, language: lang).values
@@ -64,7 +64,7 @@ struct QuotaRoutes {
             let csv = try QuotaStep.derive(assembly, register: register, template: templateName, shares: sharesName,
                                            tolerance: tolerance, directories: dirs, events: job.events)
             var done = try services.db.assembly(assembly.id!) ?? assembly
-            done.quotasFile = try services.store.store(Data(csv.utf8))
+            done.quotasFile = try services.storeMade(Data(csv.utf8), name: "quotas.csv")
             done.templateName = templateName
             try services.db.update(done)
             try services.db.audit(assembly.id!, actor: "kleroterion", "quotas derived", "template \(templateName)" + (sharesName.map { ", shares \($0)" } ?? "") + ", tolerance \(tolerance)")
@@ -87,7 +87,7 @@ struct QuotaRoutes {
             quotas.quotas[i].min = lo
             quotas.quotas[i].max = hi
         }
-        a.quotasFile = try services.store.store(Data(QuotaStep.csv(quotas).utf8))
+        a.quotasFile = try services.storeMade(Data(QuotaStep.csv(quotas).utf8), name: "quotas.csv")
         try services.db.update(a)
         try services.db.audit(a.id!, actor: services.actor(context), "quotas edited", "")
         return try page(request, context, saved: true)
@@ -98,7 +98,7 @@ struct QuotaRoutes {
         var a = try services.assembly(context)
         let verdict = try Verdict.compute(a, services: services, language: context.language)
         guard let relaxed = verdict.relaxedCSV else { return Reply.redirect("/assemblies/\(a.id!)/quotas") }
-        a.quotasFile = try services.store.store(Data(relaxed.utf8))
+        a.quotasFile = try services.storeMade(Data(relaxed.utf8), name: "quotas-relaxed.csv")
         try services.db.update(a)
         try services.db.audit(a.id!, actor: services.actor(context), "quotas relaxed", verdict.relaxationSummary ?? "")
         return Reply.redirect("/assemblies/\(a.id!)/quotas")

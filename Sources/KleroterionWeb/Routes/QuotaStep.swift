@@ -15,7 +15,10 @@ enum QuotaStep {
         request.minAge = a.minAge
         request.templateDirectories = directories
         var unused = OutputFiles(directory: NSTemporaryDirectory())   // only the text is kept, as a stored file
-        do { return try QuotasWorkflow.run(request, into: &unused, events: events).csv } catch {
+        // The shares' source names the register as the organiser knows it, not by the file store's hash.
+        let sha = (register.path as NSString).lastPathComponent
+        do { return try QuotasWorkflow.run(request, into: &unused, events: events).csv.replacingOccurrences(of: register.path, with: register.name)
+                .replacingOccurrences(of: sha, with: register.name) } catch {
             throw WebServices.named(error, path: register.path, name: register.name)
         }
     }

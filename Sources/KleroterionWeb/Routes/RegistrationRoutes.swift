@@ -23,7 +23,10 @@ struct RegistrationRoutes {
         let letters = try? RegistrationStep.letters(a, store: services.store)
         if let letters {
             values["can_add"] = true
-            values["extra"] = extraFields(a, letters: letters).map { ["name": $0] }
+            let labels = (try? services.stored(a.quotasFile)).flatMap { $0 }.flatMap { try? QuotaSet.load(path: $0.path) }
+            values["extra"] = extraFields(a, letters: letters).map { name in
+                ["name": name, "label": labels?.quotas.first { $0.feature == name }?.featureLabels[lang] ?? name]
+            }
         }
         if let (path, name) = try services.stored(a.respondentsFile) {
             var pool: [String: Any] = ["file": name, "flags": (a.registrationFlags ?? "").split(separator: "\n").map(String.init)]
@@ -34,7 +37,7 @@ struct RegistrationRoutes {
                 pool["features"] = quotas.quotas.filter { !$0.feature.contains("&") }.map { q -> [String: Any] in
                     let c = respondents.table.columnIndex(q.feature)
                     let n = c.map { c in respondents.table.rows.filter { QuotaSet.matchKey($0[c]) == QuotaSet.matchKey(q.value) }.count } ?? 0
-                    return ["feature": q.feature, "value": q.value, "population": q.populationShare.map { f.percent($0) } ?? "–",
+                    return ["feature": q.featureLabels[lang] ?? q.feature, "value": q.valueLabels[lang] ?? q.value, "population": q.populationShare.map { f.percent($0) } ?? "–",
                             "count": f.count(n), "share": f.percent(respondents.count > 0 ? Double(n) / Double(respondents.count) : 0)]
                 }
             } else {
@@ -46,8 +49,12 @@ struct RegistrationRoutes {
                              personal: true, status: error == nil ? .ok : .unprocessableContent)
     }
 
-    /// The quota features a respondent reports (not in the register), asked for on the form.
+    /// What a respondent reports that the register does not hold, asked for on the form: the columns the
+    /// respondents file already has beyond the letter's, or else the quota features the register lacks.
     func extraFields(_ a: Assembly, letters: Table) -> [String] {
+        if let (path, _) = try? services.stored(a.respondentsFile), let header = try? CSVStream(path: path).header {
+            return header.filter { letters.columnIndex($0) == nil }
+        }
         guard let (qpath, _) = try? services.stored(a.quotasFile), let quotas = try? QuotaSet.load(path: qpath) else { return [] }
         let mapped = (try? ColumnMapping(spec: a.columnMapping).apply(to: Table(source: "letters", header: letters.header, rows: [], lineNumbers: [])).table.header) ?? letters.header
         let known = Set(mapped.map { $0.lowercased() } + ["age_band"])
@@ -64,7 +71,7 @@ struct RegistrationRoutes {
                 built = try RegistrationStep.build(try CSVReader.read(path: path), letters: letters, a: a, language: lang)
             }
             guard let built else { throw KleroterionError("no respondents") }
-            let sha = try services.store.store(Data(built.csv.utf8))
+            let sha = try await offload { try services.storeMade(Data(built.csv.utf8), name: file.name) }
             do { _ = try Pool(table: try ColumnMapping(spec: a.columnMapping).apply(to: CSVReader.read(path: services.store.path(of: sha))).table, idColumn: "id") }
             catch { throw WebServices.named(error, path: services.store.path(of: sha), name: file.name) }
             a.respondentsFile = sha
@@ -99,20 +106,27 @@ struct RegistrationRoutes {
             values.append(v)
         }
         let idName = try RegistrationStep.idColumn(a, header: letters.header)
-        let header = letters.header.filter { $0 != "reply_code" } + extra
+        var header = letters.header.filter { $0 != "reply_code" } + extra
         var rows: [[String]] = []
         if let (path, _) = try services.stored(a.respondentsFile) {
             let current = try CSVReader.read(path: path)
-            guard current.header == header else { return try page(request, context, error: WebText.word("form_after_other_file", lang)) }
+            header = current.header
             rows = current.rows
         }
-        let row = RegistrationStep.letterRow(letters, r) + values
+        // Each column from the letter, or from the form.
+        let given = Dictionary(zip(extra, values), uniquingKeysWith: { a, _ in a })
+        var row: [String] = []
+        for column in header {
+            if let c = letters.columnIndex(column), column != "reply_code" { row.append(letters.rows[r][c]) }
+            else if let v = given[column] { row.append(v) }
+            else { return try page(request, context, error: WebText.word("form_after_other_file", lang)) }
+        }
         let idIndex = header.firstIndex(of: idName) ?? 0
         if rows.contains(where: { $0[idIndex] == row[idIndex] }) {
             return try page(request, context, error: WebText.word("already_registered", lang).replacingOccurrences(of: "{0}", with: code))
         }
         rows.append(row)
-        a.respondentsFile = try services.store.store(Data(CSVWriter.document(header: header, rows: rows).utf8))
+        a.respondentsFile = try services.storeMade(Data(CSVWriter.document(header: header, rows: rows).utf8), name: "respondents.csv")
         try services.db.update(a)
         try services.db.audit(a.id!, actor: services.actor(context), "respondent registered", "reply code \(code)")
         return try page(request, context, added: WebText.word("registered_one", lang).replacingOccurrences(of: "{0}", with: code))

@@ -34,7 +34,10 @@ enum RegistrationStep {
                                        fix: WebText.word("codes_without_letters_fix", language))
             }
             let codes = ReplyCodes.indexByCode(letters)
-            let extra = upload.header.indices.filter { $0 != code && letters.columnIndex(upload.header[$0]) == nil }
+            // The age group is derived from the letter's birth date when the pool is read, so a copy in the upload is
+            // left out (a form entry then needs the same columns as the file).
+            let extra = upload.header.indices.filter { $0 != code && letters.columnIndex(upload.header[$0]) == nil
+                && upload.header[$0].lowercased() != AgeBand.column }
             var header = letters.header.filter { $0 != "reply_code" }
             header += extra.map { upload.header[$0] }
             var rows: [[String]] = [], seen = Set<Int>()
