@@ -178,7 +178,7 @@ enum OpenAPISteps {
         put:
           summary: "Step 9: check a published zip with its seed (the same checks as kleroterion verify)"
           parameters: [{ name: seed, in: query, required: true, schema: { type: string, minLength: 1 } }]
-          requestBody: { required: true, content: { application/zip: { schema: { type: string } } } }
+          requestBody: { required: true, content: { application/zip: { schema: { type: string, format: binary } }, application/octet-stream: { schema: { type: string, format: binary } } } }
           responses:
             "200": { description: The outcome, content: { application/json: { schema: { $ref: "#/components/schemas/Verification" } } } }
             "422": { $ref: "#/components/responses/Problem" }

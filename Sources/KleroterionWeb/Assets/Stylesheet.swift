@@ -80,6 +80,9 @@ enum Stylesheet {
       nav.steps li { margin: 0; flex: 1 1 45%; }
       h1 { font-size: 1.45rem; }
       table { min-width: 0; }
+      th, td { padding: .3rem .35rem; }
+      td input { width: 3.6rem; padding: .3rem .35rem; }
+      .table-wrap { margin: 0 -.5rem; }
     }
     @media print { header.top, nav.steps, footer, form, .skip { display: none; } .page.with-steps { display: block; } }
     """#

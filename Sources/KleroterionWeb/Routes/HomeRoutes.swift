@@ -34,7 +34,10 @@ struct HomeRoutes {
         let json = request.headers[.contentType]?.hasPrefix("application/json") ?? false
         var fields: [String: String] = [:]
         if json {
-            let input = try await request.decode(as: NewAssembly.self, context: context)
+            let input: NewAssembly
+            do { input = try await request.decode(as: NewAssembly.self, context: context) } catch {
+                return try Reply.problem(KleroterionError(WebText.word("bad_json", context.language), fix: WebText.word("bad_json_fix", context.language)), status: .badRequest)
+            }
             fields = ["name": input.name, "municipality": input.municipality, "panelSize": String(input.panelSize),
                       "referenceDate": input.referenceDate, "language": input.language ?? "nl"]
         } else {

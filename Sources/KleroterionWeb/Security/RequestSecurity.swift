@@ -28,7 +28,9 @@ struct RequestSecurity: RouterMiddleware {
             context.csrf = Self.randomToken()
             context.newCookies.append(Cookie(name: "kl_csrf", value: context.csrf, path: "/", httpOnly: true, sameSite: .strict))
         }
-        if ![.get, .head, .options].contains(request.method) {
+        // Only a POST can come from a cross-site form (a form cannot PUT or DELETE; a script from elsewhere would
+        // need CORS, which this app never allows), so only a POST needs the token.
+        if request.method == .post {
             let type = request.headers[.contentType]?.lowercased() ?? ""
             let simple = type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data") || type.hasPrefix("text/plain")
             if simple {
@@ -43,9 +45,33 @@ struct RequestSecurity: RouterMiddleware {
                 }
             }
         }
-        var response = try await next(request, context)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = Self.errorResponse(error, path: request.uri.path, language: context.language)
+        }
         for cookie in context.newCookies { response.setCookie(cookie) }
         return response
+    }
+
+    /// Every error as a page (or, for the API, as JSON) in plain words, never a stack trace: a missing page is 404,
+    /// a bad input 422 with its fix, anything unexpected 500 with what to do.
+    static func errorResponse(_ error: any Error, path: String, language: String) -> Response {
+        let status: HTTPResponse.Status, message: String
+        switch error {
+        case let e as HTTPError:
+            status = e.status
+            message = e.body ?? (e.status == .notFound ? WebText.word("not_found", language) : e.status.reasonPhrase)
+        case let e as KleroterionError:
+            (status, message) = (.unprocessableContent, e.description)
+        default:
+            (status, message) = (.internalServerError, WebText.word("unexpected", language))
+        }
+        if path.hasPrefix("/api/") {
+            return (try? Reply.json(Reply.Problem(error: message), status: status)) ?? Response(status: status)
+        }
+        return Renderer.html(ErrorPage.plain(message), status: status, personal: false)
     }
 
     static func randomToken() -> String {
