@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdAuth
 import Kleroterion
 import Logging
+import Synchronization
 
 /// How the web app is started (`kleroterion serve`).
 public struct WebSettings: Sendable {
@@ -35,6 +36,8 @@ public struct WebServices: Sendable {
     public let store: FileStore
     public let jobs: JobRunner
     let renderer: Renderer
+    /// Feasibility verdicts by quotas and respondents (see `Verdict.compute`).
+    let verdicts = VerdictCache()
 
     /// Opens (or creates) the data folder. A job that was running when the server stopped is marked failed, and an
     /// upload that did not finish is removed: after a restart nothing is half-done.
@@ -91,4 +94,10 @@ public enum WebApp {
         }
         try await application(services).runService()
     }
+}
+
+/// A lock-protected dictionary, shared by every copy of the services.
+final class VerdictCache: Sendable {
+    private let store = Mutex<[String: Verdict]>([:])
+    func withLock<T>(_ body: (inout [String: Verdict]) -> T) -> T { store.withLock { body(&$0) } }
 }

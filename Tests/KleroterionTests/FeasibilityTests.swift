@@ -152,6 +152,11 @@ import Testing
         #expect(entries[0]["seed"] as? String == "one" && entries[1]["seed"] as? String == "two")
         #expect(entries[0]["time"] as? String == "1970-01-01T00:00:00Z")
         #expect(throws: KleroterionError.self) { try AuditLog.appending(b, to: "{\"not\": \"a list\"}", source: "audit.json") }
+        // A committed draw's record (one object) is continued as the log's first entry, byte for byte.
+        let draw = "{\n  \"format\" : \"kleroterion-draw-2\",\n  \"panel\" : 3\n}\n"
+        let continued = try AuditLog.appending(b, to: draw, source: "audit.json")
+        #expect(continued.hasPrefix("[\n{\n  \"format\" : \"kleroterion-draw-2\""))
+        #expect((try JSONSerialization.jsonObject(with: Data(continued.utf8)) as? [Any])?.count == 2)
         #expect(try AuditLog.appending(b, to: "[]", source: "audit.json").hasPrefix("[\n  {"))
     }
 }

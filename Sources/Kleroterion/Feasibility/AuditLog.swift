@@ -54,7 +54,8 @@ public enum AuditLog {
         guard let existing, !existing.trimmingSpaces().isEmpty else { return "[\n" + entry.json() + "\n]\n" }
         // The first replacement after a committed draw continues the draw's own record (`draw`'s audit.json, one
         // JSON object): it is kept as it is, as the log's first entry, so the chain from the draw stays readable.
-        if let parsed = try? JSONSerialization.jsonObject(with: Data(existing.utf8)), parsed is [String: Any] {
+        if let parsed = try? JSONSerialization.jsonObject(with: Data(existing.utf8)) as? [String: Any],
+           (parsed["format"] as? String)?.hasPrefix("kleroterion-draw") == true {
             var record = existing
             while let last = record.last, last.isWhitespace { record.removeLast() }
             return "[\n" + record + ",\n" + entry.json() + "\n]\n"

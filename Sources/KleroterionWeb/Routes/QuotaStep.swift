@@ -28,27 +28,43 @@ enum QuotaStep {
 
 /// Whether a panel can meet the quotas: the arithmetic per feature always, and the exact check against the
 /// respondents once they are known, in plain words, with the smallest relaxation.
-struct Verdict {
-    var values: [String: Any] = [:]
+struct Verdict: Sendable {
     var view = View()
     var relaxedCSV: String?
     var relaxationSummary: String?
+    var pending = true
 
-    struct View: Encodable {
+    /// For the page's template.
+    var values: [String: Any] {
+        ["feasible": view.feasible == true, "exact": view.exact, "problems": view.problems,
+         "relaxation": view.relaxation as Any, "pending": pending]
+    }
+
+    struct View: Encodable, Sendable {
         var feasible: Bool?
         var exact = false
         var problems: [String] = []
         var relaxation: String?
     }
 
+    /// The verdict for the assembly's quotas and respondents, computed once per pair of files (the exact check
+    /// solves a MIP; a page view must not).
     static func compute(_ a: Assembly, services: WebServices, language: String) throws -> Verdict {
+        let key = [a.quotasFile ?? "", a.respondentsFile ?? "", String(a.panelSize), a.columnMapping ?? "", a.householdColumns ?? "", language].joined(separator: "|")
+        if let cached = services.verdicts.withLock({ $0[key] }) { return cached }
+        let v = try computeAfresh(a, services: services, language: language)
+        services.verdicts.withLock { $0[key] = v }
+        return v
+    }
+
+    static func computeAfresh(_ a: Assembly, services: WebServices, language: String) throws -> Verdict {
         var v = Verdict()
+        v.pending = a.respondentsFile == nil
         guard let (path, name) = try services.stored(a.quotasFile) else { return v }
         let quotas: QuotaSet
         do { quotas = try QuotaSet.load(path: path) } catch {
             v.view.problems = [(WebServices.named(error, path: path, name: name) as? KleroterionError)?.description ?? "\(error)"]
             v.view.feasible = false
-            v.values = ["feasible": false, "problems": v.view.problems]
             return v
         }
         let arithmetic = QuotaArithmetic(quotas, panelSize: a.panelSize)
@@ -79,8 +95,6 @@ struct Verdict {
                 v.view.problems = [(WebServices.named(error, path: respondents.path, name: respondents.name) as? KleroterionError)?.description ?? "\(error)"]
             }
         }
-        v.values = ["feasible": v.view.feasible == true, "exact": v.view.exact, "problems": v.view.problems,
-                    "relaxation": v.view.relaxation as Any, "pending": a.respondentsFile == nil]
         return v
     }
 }

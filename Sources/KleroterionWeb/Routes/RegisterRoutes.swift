@@ -30,7 +30,7 @@ struct RegisterRoutes {
         var values: [String: Any] = ["id": a.id!, "error": error as Any, "min_age": a.minAge.map(String.init) ?? "16",
                                      "upload": Upload.form("/api/assemblies/\(a.id!)/register", field: "register", label: WebText.word("choose_file", lang))]
         if let (path, name) = try services.stored(a.registerFile) {
-            let header = try CSVStream(path: path).header
+            let header = try services.header(of: path)
             let renames = (try? ColumnMapping(spec: a.columnMapping).renames(for: header)) ?? []
             let household = Set((a.householdColumns ?? "").split(separator: ",").map(String.init))
             values["file"] = name

@@ -88,3 +88,18 @@ extension WebServices {
         return sha
     }
 }
+
+extension WebServices {
+    /// A CSV file's header, from its first two lines only (the register may have millions of rows).
+    func header(of path: String) throws -> [String] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return try CSVStream(path: path).header }
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        while bytes.count < 4_000_000, let chunk = try handle.read(upToCount: 65_536), !chunk.isEmpty {
+            bytes += chunk
+            let newlines = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+            if newlines.count >= 2, let table = try? CSVReader.parse(Array(bytes[...newlines[1]]), source: path) { return table.header }
+        }
+        return try CSVStream(path: path).header
+    }
+}
