@@ -56,7 +56,7 @@ for rows in $SIZES; do
   cat "$reg" > /dev/null
   before=$(hwm)
   start=$(date +%s.%N)
-  curl -s -b "$jar" -X PUT -H 'Content-Type: text/csv' -H "X-File-Name: register-$rows.csv" --data-binary @"$reg" \
+  curl -s -b "$jar" -T "$reg" -H 'Content-Type: text/csv' -H "X-File-Name: register-$rows.csv" \
     "http://127.0.0.1:$PORT/api/assemblies/1/register" > "$OUT/upload.json"
   upload=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
   grep -q sha256 "$OUT/upload.json" || { cat "$OUT/upload.json" >&2; exit 1; }
