@@ -229,6 +229,13 @@ import Testing
         try files.commit()
         #expect(committed.alternates == 4 && committed.files.contains(LotteryAlternates.file) && committed.files.last == Pseudonyms.privateFile)
         #expect(committed.manifest.alternates?.ratesInput?.sha256 == Hashing.sha256(file: dir + "/rates.csv"))
+        // Rates by a quota feature publish nothing new; rates per respondent or by another column get a warning.
+        #expect(committed.warnings.isEmpty, "\(committed.warnings)")
+        try "id,dropout_rate\nr1,0.5\n".write(toFile: dir + "/by-id.csv", atomically: true, encoding: .utf8)
+        try "feature,value,dropout_rate\naddress,A1,0.5\n".write(toFile: dir + "/by-address.csv", atomically: true, encoding: .utf8)
+        #expect(LotteryAlternates.publicationWarning(ratesFile: dir + "/rates.csv", quotaFeatures: ["age", "gender"]) == nil)
+        #expect(LotteryAlternates.publicationWarning(ratesFile: dir + "/by-id.csv", quotaFeatures: ["age", "gender"])?.contains("per respondent") == true)
+        #expect(LotteryAlternates.publicationWarning(ratesFile: dir + "/by-address.csv", quotaFeatures: ["age", "gender"])?.contains("by address") == true)
         // The targets are the population shares × k.
         let targets = try CSVReader.read(path: folder + "/" + LotteryAlternates.targetsFile)
         #expect(targets.rows.map { $0[2] } == ["2.5", "7.5", "5.0", "5.0"], "\(targets.rows)")

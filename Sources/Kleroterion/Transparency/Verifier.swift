@@ -6,7 +6,9 @@ import Foundation
 /// against the committed quotas and the one-per-household rule, **recomputes the fair chances** from the published
 /// members and quotas (`FairnessCheck`) and compares each respondent's share of the panels with them, recomputes
 /// the panel number from the canonical seed, and compares the draw's records (`audit.json`, `panel.csv`) with the
-/// lottery. Given the inputs, it checks they are the committed ones and that the member table matches them.
+/// lottery. With committed alternates it checks every panel's list against the rules and **recomputes** it
+/// (`AlternatesCheck`), and compares the draw's `audit.json` and `alternates.csv` with the drawn panel's list.
+/// Given the inputs, it checks they are the committed ones and that the member table matches them.
 public enum Verifier {
     /// What the checks found.
     public struct Report: Sendable {

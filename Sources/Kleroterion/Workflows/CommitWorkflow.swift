@@ -115,6 +115,7 @@ public enum CommitWorkflow {
             let bytes = try InputFile.read(path)
             settings.dropoutModel = try DropoutModel.load(path: path, pool: pool)
             settings.dropoutInput = Manifest.Input(file: path, sha256: Hashing.sha256(bytes))
+            if let note = LotteryAlternates.publicationWarning(ratesFile: path, quotaFeatures: quotaSet.features) { warnings.append(note) }
         }
         // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
         if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
