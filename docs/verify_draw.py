@@ -6,6 +6,9 @@ Checks every file's SHA-256 against manifest.json (and manifest.json against the
 writes the seed in its canonical form under the manifest's seed format, computes the panel number (rule
 sha256-rejection-v2, see docs/verification.md), checks that this panel meets the quotas and the one-per-household
 rule, and compares with audit.json if there is one. Fairness (the chances) is checked by verify_fairness.py.
+For a commitment with alternates (commit --alternates) it also checks that the drawn panel's alternates keep the rules
+(as many as the manifest says, each once, none on the panel or in a member's household, one per household) and match
+audit.json; that they are the ones the committed rule chooses is recomputed by `kleroterion verify` only.
 """
 import csv, hashlib, json, os, re, sys, unicodedata
 
@@ -74,11 +77,23 @@ else:
             problems.append(f"lottery.csv: panel {number} has {n} seats for {q['feature']} = {q['value']}")
     if len({members[i]['household_group'] for i in panel}) < len(panel):
         problems.append(f'lottery.csv: panel {number} has two people from one household')
+alternates = None
+if 'alternates' in manifest:  # the drawn panel's committed alternates, in rank order
+    alternates = rows(manifest['alternates']['file'])[number - 1]['alternates'].split()
+    homes = {members[i]['household_group'] for i in panel if i in members}
+    known = [a for a in alternates if a in members]
+    if (len(alternates) != manifest['alternates']['count'] or len(known) < len(alternates) or len(set(alternates)) < len(alternates)
+            or any(a in panel or members[a]['household_group'] in homes for a in known)
+            or len({members[a]['household_group'] for a in known}) < len(known)):
+        problems.append(f"{manifest['alternates']['file']}: panel {number}'s alternates break the rules (count, listed once, off the panel, one per household)")
 for audit_path in (os.path.join(folder, 'draw', 'audit.json'), path('audit.json')):
     if os.path.exists(audit_path):
         audit = json.load(open(audit_path, encoding='utf-8'))
         if (audit['seed'], audit['panel'], audit['manifest_sha256']) != (seed, number, fingerprint):
             problems.append(f'{audit_path}: it records another draw (seed, panel or manifest differ)')
+        if audit.get('alternate_pseudonyms') != alternates:
+            problems.append(f'{audit_path}: its alternates are not those of panel {number}')
         break
-print('\n'.join(['NOT verified'] + problems) if problems else f'verified: the seed "{seed}" gives panel {number} of {m}: {" ".join(panel)}')
+named = f'; alternates in rank order: {" ".join(alternates)}' if alternates is not None else ''
+print('\n'.join(['NOT verified'] + problems) if problems else f'verified: the seed "{seed}" gives panel {number} of {m}: {" ".join(panel)}{named}')
 sys.exit(1 if problems else 0)

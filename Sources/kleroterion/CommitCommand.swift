@@ -7,7 +7,7 @@ struct CommitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commit",
         abstract: "Prepare a public lottery over numbered panels and its announcement, before the seed is known.",
-        discussion: "Writes lottery.csv, members.csv, quotas.csv, probabilities.csv, pseudonym_commitments.csv, manifest.json and announcement.md (all publishable) and private/pseudonyms.csv (private) into the output folder. Publish announcement.md before the seed exists; then run `kleroterion draw`."
+        discussion: "Writes lottery.csv, members.csv, quotas.csv, probabilities.csv, pseudonym_commitments.csv, manifest.json and announcement.md (all publishable; with --alternates also lottery_alternates.csv, dropout_rates.csv and alternate_targets.csv) and private/pseudonyms.csv (private) into the output folder. Publish announcement.md before the seed exists; then run `kleroterion draw`."
     )
 
     @Option(help: "The respondents (CSV, ',' or ';').") var people: String
@@ -22,6 +22,8 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "How the seed is written: dice:N, lotto:K/N, beacon:drand:ROUND, beacon:nist:UNIX_MS or text.") var seedFormat: String
     @Flag(help: "Accept a seed format with fewer than 2^24 outcomes (or free text); the announcement then states how much a person's chance could be moved.") var allowWeakSeed = false
     @Option(help: "The output folder (the commitment).") var out: String
+    @Option(help: "Ranked alternates per panel, fixed in the commitment and recomputed by verify (lottery_alternates.csv).") var alternates: Int = 0
+    @Option(help: "Drop-out rates for choosing the alternates: feature,value,dropout_rate or id,dropout_rate (default 10 % for everybody).") var dropoutRates: String?
     @Option(help: "Language of announcement.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder that holds no commitment (its old files are removed).") var replace = false
 
@@ -38,6 +40,8 @@ struct CommitCommand: ParsableCommand {
             request.householdColumns = try columnList(householdColumns, option: "--household-columns")
             request.seedSource = seedSource
             request.allowWeakSeed = allowWeakSeed
+            request.alternates = alternates
+            request.dropoutRates = dropoutRates
             var files = try outputFolder(out, inputs: request.inputs, replace: replace)
             // The fair computation's progress goes to stderr (it can take minutes).
             let result = try CommitWorkflow.run(request, into: &files, events: WorkflowEvents(detail: { note($0) }))

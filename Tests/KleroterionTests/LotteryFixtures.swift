@@ -20,7 +20,9 @@ struct LotteryFixture {
     static let education = ["low", "high"]
 
     /// 36 respondents, panels of 6; persons 0–5 live in three two-person households.
-    init(panels: Int = 200, seedFormat: SeedFormat = .text, algorithm: String = "leximin") throws {
+    /// With `alternates`, each panel gets that many committed alternates (`LotteryAlternates`), for `dropoutModel`.
+    init(panels: Int = 200, seedFormat: SeedFormat = .text, algorithm: String = "leximin", alternates: Int = 0,
+         dropoutModel: DropoutModel? = nil) throws {
         directory = temporaryDirectory()
         poolPath = directory + "/pool.csv"
         quotasPath = directory + "/quotas.csv"
@@ -46,12 +48,14 @@ struct LotteryFixture {
         pool = try Pool.load(path: poolPath)
         quotas = try QuotaSet.load(path: quotasPath)
         problem = try SelectionProblem(pool: pool, quotas: quotas, panelSize: 6, householdColumns: ["street", "postcode"])
-        let settings = Commitment.Settings(panels: panels, panelSize: 6, algorithm: algorithm, householdColumns: ["street", "postcode"],
+        var settings = Commitment.Settings(panels: panels, panelSize: 6, algorithm: algorithm, householdColumns: ["street", "postcode"],
                                            seedSource: "three dice thrown at the council meeting of 1 April 2027",
                                            seedFormat: seedFormat, allowWeakSeed: true,
                                            people: .init(file: poolPath, sha256: Hashing.sha256(file: poolPath)!),
                                            quotas: .init(file: quotasPath, sha256: Hashing.sha256(file: quotasPath)!),
                                            created: Date(timeIntervalSince1970: 1_800_000_000))
+        settings.alternates = alternates
+        settings.dropoutModel = dropoutModel
         built = try Commitment.build(pool: pool, quotas: quotas, settings: settings)
         try built.write(to: commitment)
     }

@@ -45,9 +45,11 @@ public enum Alternates {
     /// Chooses `count` alternates for `panel`.
     ///
     /// `random` draws the patterns (when sampled) and which people of a unit become alternates; use the stream
-    /// with purpose `alternates` (`docs/randomness.md`).
+    /// with purpose `alternates` (`docs/randomness.md`). `useProgram: false` takes the greedy route even where the
+    /// patterns are exact: `commit` does, because its alternates must be recomputed identically by `verify` with no
+    /// solver whose choice among equally good sets could differ between versions (`LotteryAlternates`).
     public static func choose(problem: SelectionProblem, panel: [Int], rates: [Double], count: Int, targets: [[Double]],
-                              random: SeededRandom, patterns given: [DropoutPattern]? = nil,
+                              random: SeededRandom, patterns given: [DropoutPattern]? = nil, useProgram: Bool = true,
                               solver: any LinearSolver = GLPKSolver(), timeLimit: Double = 60, evaluate: Bool = true) throws -> Choice {
         let onPanel = Set(panel)
         let panelHomes = Set(panel.map { problem.household[$0] })
@@ -71,7 +73,7 @@ public enum Alternates {
         for p in patterns {
             without = without + p.weight * Misrepresentation.of(counts: subtract(panelCounts, p.dropouts, problem), problem: problem, targets: targets)
         }
-        let (taken, use, proven) = exact || given != nil
+        let (taken, use, proven) = (exact || given != nil) && useProgram
             ? try program(problem: problem, units: units, patterns: patterns, panelCounts: panelCounts, count: count, targets: targets,
                           solver: solver, timeLimit: timeLimit)
             : greedy(problem: problem, units: units, patterns: patterns, panelCounts: panelCounts, count: count, targets: targets)

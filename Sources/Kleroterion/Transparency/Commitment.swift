@@ -12,6 +12,8 @@ import Foundation
 /// - `pseudonym_commitments.csv`: `pseudonym,commitment` (see `Pseudonyms`);
 /// - `fair_distribution.csv`: `probability,pseudonyms`, the fair distribution before rounding (never trusted by
 ///   `verify`; it lets an independent checker prove its own optimum attainable quickly);
+/// - with `--alternates A`: `lottery_alternates.csv`, `dropout_rates.csv` and `alternate_targets.csv`, each panel's
+///   ranked alternates and the published inputs of the rule that chose them (`LotteryAlternates`);
 /// - `manifest.json` (hashes of all the above and of the inputs) and `announcement.md` (text to publish);
 /// - `private/pseudonyms.csv`: which resident each pseudonym is. Private; not listed in the manifest.
 ///
@@ -55,6 +57,12 @@ public enum Commitment {
         public var language: ReportLanguage
         /// How the pool was read (recorded in the manifest so that the draw reads it the same way).
         public var poolReading: Manifest.PoolReading?
+        /// Ranked alternates per panel (0: none; the commitment is then exactly as before alternates existed).
+        public var alternates: Int = 0
+        /// The drop-out model for the alternates, rates in pool order (nil: 10 % for everybody), and the rates file
+        /// it was read from (recorded in the manifest).
+        public var dropoutModel: DropoutModel?
+        public var dropoutInput: Manifest.Input?
 
         public init(panels: Int = 1000, panelSize: Int, algorithm: String = "leximin", idColumn: String = "id", householdColumns: [String] = [],
                     seedSource: String, seedFormat: SeedFormat, allowWeakSeed: Bool = false,
@@ -77,6 +85,8 @@ public enum Commitment {
         public var notes: [String]
         /// The files, in the order they are written (the private one last).
         public var files: [(name: String, text: String)]
+        /// With `--alternates`: each lottery panel's ranked alternates (person indices of `problem`), in lottery order.
+        public var alternates: [[Int]] = []
 
         /// Writes every file into `directory`, all or nothing.
         public func write(to directory: String) throws {
@@ -138,13 +148,23 @@ public enum Commitment {
         for (panel, p) in zip(distribution.panels, distribution.probabilities) where p > 0 {
             certificate += CSVWriter.line([PanelFiles.format(p), panel.sorted().map { problem.ids[$0] }.joined(separator: " ")])
         }
-        let files = [(lotteryFile, lottery), (membersFile, members), (quotasFile, quotasText), (probabilitiesFile, probabilities),
+        var files = [(lotteryFile, lottery), (membersFile, members), (quotasFile, quotasText), (probabilitiesFile, probabilities),
                      (Pseudonyms.commitmentsFile, pseudonyms.commitmentsTable()), (fairDistributionFile, certificate)]
+        var alternates: Manifest.Alternates?
+        var ranked: [[Int]] = []
+        if settings.alternates > 0 {
+            progress?("alternates: choosing \(settings.alternates) for each of the \(rounding.counts.filter { $0 > 0 }.count) distinct panels")
+            let made = try alternatesFiles(problem: problem, quotas: quotas, pseudonyms: pseudonyms, panels: rounding.panels, settings: settings,
+                                           progress: progress, isCancelled: isCancelled)
+            files += made.files
+            alternates = made.manifest
+            ranked = made.ranked
+        }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         let format = settings.seedFormat
         let manifest = Manifest(
-            format: Manifest.formatName,
+            format: alternates == nil ? Manifest.formatName : Manifest.formatWithAlternates,
             tool: "kleroterion \(ToolVersion.current)",
             createdUtc: formatter.string(from: settings.created),
             inputs: .init(people: settings.people, quotas: settings.quotas),
@@ -159,13 +179,34 @@ public enum Commitment {
             seedSource: settings.seedSource,
             seed: .init(format: format.description, outcomes: format.outcomes, weak: !format.isStrong,
                         grindingBound: format.isStrong ? nil : (format.grindingBound(people: problem.count) ?? 1)),
-            pseudonyms: .init(method: Pseudonyms.method, commitments: Pseudonyms.commitmentsFile))
+            pseudonyms: .init(method: Pseudonyms.method, commitments: Pseudonyms.commitmentsFile),
+            alternates: alternates)
         let manifestText = try manifest.json()
         let manifestHash = Hashing.sha256(manifestText)
         let announcement = Announcement.text(manifest: manifest, manifestHash: manifestHash, language: settings.language)
         return Built(manifest: manifest, manifestHash: manifestHash, rounding: rounding, problem: problem, notes: outcome.notes,
                      files: files + [(manifestFile, manifestText), (announcementFile, announcement),
-                                     (Pseudonyms.privateFile, pseudonyms.privateTable(pool))])
+                                     (Pseudonyms.privateFile, pseudonyms.privateTable(pool))],
+                     alternates: ranked)
+    }
+
+    /// The committed alternates' files (`LotteryAlternates`) and their manifest entry. The rule runs on the rates
+    /// and targets as read back from their published texts, exactly as `verify` will read them.
+    static func alternatesFiles(problem: SelectionProblem, quotas: QuotaSet, pseudonyms: Pseudonyms, panels: [[Int]], settings: Settings,
+                                progress: (@Sendable (String) -> Void)?, isCancelled: (@Sendable () -> Bool)?) throws
+        -> (files: [(String, String)], manifest: Manifest.Alternates, ranked: [[Int]]) {
+        let model = settings.dropoutModel ?? DropoutModel.uniform(count: pseudonyms.number.count)
+        // Canonical person p is pseudonym p + 1, i.e. pool row rowOf[p].
+        let ratesText = LotteryAlternates.ratesTable(pseudonyms.rowOf.map { model.rates[$0] }, ids: problem.ids)
+        let targets = Misrepresentation.targets(problem, shares: QuotaRelaxation.shares(quotas, for: problem))
+        let targetsText = LotteryAlternates.targetsTable(problem, targets: targets)
+        let inputs = try LotteryAlternates.inputs(rates: ratesText, targets: targetsText, problem: problem, count: settings.alternates)
+        let ranked = try LotteryAlternates.rankAll(problem: problem, panels: panels, inputs: inputs, progress: progress, isCancelled: isCancelled)
+        let entry = Manifest.Alternates(count: settings.alternates, method: LotteryAlternates.method, description: LotteryAlternates.description,
+                                        file: LotteryAlternates.file, dropoutRates: LotteryAlternates.ratesFile, targets: LotteryAlternates.targetsFile,
+                                        ratesSource: model.summary, ratesInput: settings.dropoutInput)
+        return ([(LotteryAlternates.file, LotteryAlternates.table(ranked, ids: problem.ids)),
+                 (LotteryAlternates.ratesFile, ratesText), (LotteryAlternates.targetsFile, targetsText)], entry, ranked)
     }
 
     /// The problem as anyone reads it from the published `members.csv` and `quotas.csv` texts.

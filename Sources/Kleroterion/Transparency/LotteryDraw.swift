@@ -15,9 +15,11 @@ public enum LotteryDraw {
         public var pool: Pool
         /// Pool row indices of the members, in pool order.
         public var members: [Int]
+        /// Pool row indices of the drawn panel's committed alternates, in rank order (empty without alternates).
+        public var alternates: [Int] = []
         public var rule: SeedRule.Outcome
         public var manifestHash: String
-        /// `panel.csv`, `remaining.csv`, `audit.json`.
+        /// `panel.csv`, `remaining.csv`, `audit.json` (and with alternates `alternates.csv`, `alternate-probabilities.csv`).
         public var files: [(name: String, text: String)]
         /// The representativeness report of the drawn panel, with the commitment's hashes and the panel number.
         public var report: RepresentativenessReport
@@ -53,12 +55,14 @@ public enum LotteryDraw {
         public var panelCount: Int
         public var panel: Int
         public var memberPseudonyms: [String]
+        /// The drawn panel's committed alternates, in rank order (absent for a commitment without alternates).
+        public var alternatePseudonyms: [String]?
 
         enum CodingKeys: String, CodingKey {
             case format, tool, drawnUtc = "drawn_utc", manifestSha256 = "manifest_sha256", seedAsTyped = "seed_as_typed", seed
             case seedFormat = "seed_format", seedUtf8Hex = "seed_utf8_hex"
             case rule, hashBlocks = "hash_blocks", acceptedWord = "accepted_word", panelCount = "panel_count", panel
-            case memberPseudonyms = "member_pseudonyms"
+            case memberPseudonyms = "member_pseudonyms", alternatePseudonyms = "alternate_pseudonyms"
         }
         public static let formatName = "kleroterion-draw-2"
     }
@@ -99,25 +103,40 @@ public enum LotteryDraw {
             }
             return i
         }.sorted()
+        // The committed alternates of this panel, checked against the rules and recomputed before anybody is asked.
+        let alternatePseudonyms = try AlternatesCheck.drawn(folder, panelNumber: outcome.panel, panel: panels[outcome.panel - 1], fix: refuse)
+        let alternates = try alternatePseudonyms.map { p -> Int in
+            guard let i = index[p] else {
+                throw KleroterionError(file: folder.path(LotteryAlternates.file), "panel \(outcome.panel)'s alternates name '\(p)', who is not in the pool", fix: refuse)
+            }
+            return i
+        }
         let formatter = ISO8601DateFormatter()
         let audit = Audit(format: Audit.formatName, tool: "kleroterion \(ToolVersion.current)", drawnUtc: formatter.string(from: now),
                           manifestSha256: folder.manifestHash, seedAsTyped: typed, seed: seed, seedFormat: manifest.seed.format,
                           seedUtf8Hex: Hashing.hex(Array(seed.utf8)),
                           rule: SeedRule.name, hashBlocks: outcome.blocks, acceptedWord: String(outcome.word),
-                          panelCount: panels.count, panel: outcome.panel, memberPseudonyms: panels[outcome.panel - 1])
+                          panelCount: panels.count, panel: outcome.panel, memberPseudonyms: panels[outcome.panel - 1],
+                          alternatePseudonyms: manifest.alternates == nil ? nil : alternatePseudonyms)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let auditText = String(decoding: try encoder.encode(audit), as: UTF8.self) + "\n"
-        let report = try ReportBuilder.build(problem: problem, quotas: quotaSet,
-                                             outcome: lotteryOutcome(panels, index: index, members: members, algorithm: manifest.settings.algorithm,
-                                                                     rounding: manifest.rounding),
+        var lottery = lotteryOutcome(panels, index: index, members: members, algorithm: manifest.settings.algorithm, rounding: manifest.rounding)
+        let extras = try alternatesExtras(folder, problem: problem, pseudonyms: pseudonyms, index: index, members: members,
+                                          alternates: alternates, seed: seed)
+        if let note = extras?.note { lottery.notes.append(note) }
+        var report = try ReportBuilder.build(problem: problem, quotas: quotaSet, outcome: lottery,
                                              context: .init(seed: seed, populationShares: populationShares,
                                                             transparency: transparency(folder, panelNumber: outcome.panel, seed: seed)))
-        return Result(panelNumber: outcome.panel, panelCount: panels.count, pool: pool, members: members, rule: outcome, manifestHash: folder.manifestHash,
-                      files: [("panel.csv", PanelFiles.panel(pool, members: members)),
-                              ("remaining.csv", PanelFiles.remaining(pool, members: members)),
-                              (auditFile, auditText)],
-                      report: report)
+        report.dropouts = extras?.outlook
+        var files = [("panel.csv", PanelFiles.panel(pool, members: members)),
+                     ("remaining.csv", PanelFiles.remaining(pool, members: members + alternates))]
+        if let extras {
+            files += [("alternates.csv", AlternateFiles.csv(pool, ranked: alternates)),
+                      ("alternate-probabilities.csv", AlternateFiles.chances(pool.ids, SelectionProbabilities(values: extras.chances)))]
+        }
+        return Result(panelNumber: outcome.panel, panelCount: panels.count, pool: pool, members: members, alternates: alternates, rule: outcome,
+                      manifestHash: folder.manifestHash, files: files + [(auditFile, auditText)], report: report)
     }
 
     /// The draw as a selection outcome for the report: the chances are exact (each person's share of the m panels).

@@ -99,6 +99,27 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var commitments: String
     }
 
+    /// The committed alternates (issue #14): absent in commitments without them, which keep format
+    /// `kleroterion-commitment-2` and stay byte for byte as before.
+    public struct Alternates: Codable, Sendable, Equatable {
+        /// Ranked alternates per panel.
+        public var count: Int
+        /// The rule that chose them (`LotteryAlternates.method`); `verify` recomputes them by it.
+        public var method: String
+        public var description: String
+        /// The published files: the alternates per panel, the drop-out rate per pseudonym, the target seats per value.
+        public var file: String
+        public var dropoutRates: String
+        public var targets: String
+        /// Where the drop-out rates came from, in words, and the rates file given to `commit` (nil: the default rate).
+        public var ratesSource: String
+        public var ratesInput: Input?
+        enum CodingKeys: String, CodingKey {
+            case count, method, description, file, dropoutRates = "dropout_rates", targets
+            case ratesSource = "rates_source", ratesInput = "rates_input"
+        }
+    }
+
     public var format: String
     public var tool: String
     public var createdUtc: String
@@ -112,13 +133,20 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var seedSource: String
     public var seed: Seed
     public var pseudonyms: Pseudonyms
+    /// The committed alternates, if `commit --alternates` asked for them.
+    public var alternates: Alternates?
 
     enum CodingKeys: String, CodingKey {
         case format, tool, createdUtc = "created_utc", inputs, settings, files, rounding
-        case drawRule = "draw_rule", seedSource = "seed_source", seed, pseudonyms
+        case drawRule = "draw_rule", seedSource = "seed_source", seed, pseudonyms, alternates
     }
 
+    /// The format of a commitment without alternates (unchanged since before alternates could be committed).
     public static let formatName = "kleroterion-commitment-2"
+    /// The format of a commitment with alternates: a version that knows only format 2 refuses it rather than
+    /// verify it without checking the alternates.
+    public static let formatWithAlternates = "kleroterion-commitment-3"
+    public static let knownFormats = [formatName, formatWithAlternates]
 
     /// The JSON text, with sorted keys and snake_case names (explicit coding keys) so that it is stable and easy to read in any language.
     public func json() throws -> String {
@@ -132,15 +160,18 @@ public struct Manifest: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         // An older format is named as such, before its missing fields could make it look broken.
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let format = object["format"] as? String,
-           format != formatName {
-            throw KleroterionError(file: source, "this manifest has format '\(format)', not '\(formatName)'",
+           !knownFormats.contains(format) {
+            throw KleroterionError(file: source, "this manifest has format '\(format)', not '\(formatName)' or '\(formatWithAlternates)'",
                                    fix: "use the Kleroterion version named in the manifest ('\(object["tool"] as? String ?? "?")')")
         }
         do {
             let manifest = try decoder.decode(Manifest.self, from: data)
-            guard manifest.format == formatName else {
-                throw KleroterionError(file: source, "this manifest has format '\(manifest.format)', not '\(formatName)'",
-                                       fix: "use the Kleroterion version named in the manifest ('\(manifest.tool)')")
+            // The format says whether there are alternates to check, so that dropping them from a manifest shows.
+            guard manifest.format == (manifest.alternates == nil ? formatName : formatWithAlternates) else {
+                throw KleroterionError(file: source, manifest.alternates == nil
+                                       ? "this manifest has format '\(manifest.format)' but lists no alternates"
+                                       : "this manifest lists alternates but has format '\(manifest.format)', not '\(formatWithAlternates)'",
+                                       fix: "use the manifest.json exactly as `kleroterion commit` wrote it")
             }
             return manifest
         } catch let error as KleroterionError {

@@ -6,7 +6,9 @@ import Foundation
 /// against the committed quotas and the one-per-household rule, **recomputes the fair chances** from the published
 /// members and quotas (`FairnessCheck`) and compares each respondent's share of the panels with them, recomputes
 /// the panel number from the canonical seed, and compares the draw's records (`audit.json`, `panel.csv`) with the
-/// lottery. Given the inputs, it checks they are the committed ones and that the member table matches them.
+/// lottery. With committed alternates it checks every panel's list against the rules and **recomputes** it
+/// (`AlternatesCheck`), and compares the draw's `audit.json` and `alternates.csv` with the drawn panel's list.
+/// Given the inputs, it checks they are the committed ones and that the member table matches them.
 public enum Verifier {
     /// What the checks found.
     public struct Report: Sendable {
@@ -77,6 +79,12 @@ public enum Verifier {
         }
         // 3. Fairness: recompute the fair chances and compare everyone's share of the panels with them.
         checkFairness(folder, problem: problem, counts: counts, panelCount: panels.count, into: &report)
+        // 3b. The committed alternates, recomputed by their rule (issue #14).
+        if m.alternates != nil {
+            let (found, fine) = AlternatesCheck.check(folder, problem: problem, panels: panels)
+            report.problems += found
+            report.checked += fine
+        }
         // 4. The seed.
         guard !panels.isEmpty else { return report }
         guard let canonicalSeed = attempt(&report, { try folder.canonicalSeed(seed) }) else { return report }
@@ -155,6 +163,11 @@ public enum Verifier {
         if audit.seed != seed { problems.append("the draw used the seed \"\(audit.seed)\", not \"\(seed)\"") }
         if audit.panel != outcome.panel { problems.append("it records panel \(audit.panel), but the seed gives panel \(outcome.panel)") }
         if audit.memberPseudonyms.sorted() != panel.sorted() { problems.append("its member pseudonyms are not those of panel \(outcome.panel) in lottery.csv") }
+        let alternates = folder.manifest.alternates == nil ? nil : (try? LotteryAlternates.rows(folder))?[safe: outcome.panel - 1]
+        if folder.manifest.alternates != nil {
+            if audit.alternatePseudonyms == nil { problems.append("it records no alternates, but the commitment has them") }
+            else if audit.alternatePseudonyms != alternates { problems.append("its alternate pseudonyms are not those of panel \(outcome.panel) in \(LotteryAlternates.file), in rank order") }
+        } else if audit.alternatePseudonyms != nil { problems.append("it records alternates, but the commitment has none") }
         for p in problems { report.problems.append(Finding(file: auditPath, p)) }
         if problems.isEmpty { report.checked.append("audit.json records this seed, this manifest and panel \(outcome.panel)") }
         // panel.csv (private: it has names and real ids) must hold exactly the drawn people; only the organiser,
@@ -168,6 +181,19 @@ public enum Verifier {
             if drawn.sorted() != panel.sorted() {
                 report.problems.append(Finding(file: panelPath, "its respondents are not those of panel \(outcome.panel) in lottery.csv"))
             } else { report.checked.append("panel.csv holds exactly the \(drawn.count) members of panel \(outcome.panel) (matched through \(Pseudonyms.privateFile))") }
+            // alternates.csv (private too) must hold the committed alternates, in rank order.
+            if let alternates {
+                let alternatesPath = CommitmentFolder.path(dir, "alternates.csv")
+                if let t = try? CSVReader.read(path: alternatesPath), let ac = t.columnIndex(folder.manifest.settings.idColumn), let rc = t.columnIndex("rank") {
+                    let ranked = t.rows.sorted { (Int($0[rc]) ?? .max) < (Int($1[rc]) ?? .max) }.map { real[$0[ac].trimmingSpaces()] ?? "?" }
+                    let ranks = t.rows.compactMap { Int($0[rc]) }.sorted()
+                    if ranked != alternates || ranks != Array(1..<(ranks.count + 1)) {
+                        report.problems.append(Finding(file: alternatesPath, "its respondents are not the alternates of panel \(outcome.panel) in \(LotteryAlternates.file), ranked 1, 2, 3, …"))
+                    } else { report.checked.append("alternates.csv holds exactly the \(ranked.count) committed alternates of panel \(outcome.panel), in rank order") }
+                } else {
+                    report.problems.append(Finding(file: alternatesPath, "the file is missing or has no \(folder.manifest.settings.idColumn) and rank columns"))
+                }
+            }
         }
     }
 
@@ -201,4 +227,8 @@ public enum Verifier {
             report.problems.append(Finding(file: e.file ?? "?", e.line.map { "line \($0): " + e.message } ?? e.message)); return nil
         } catch { report.problems.append(Finding(file: "?", "\(error)")); return nil }
     }
+}
+
+fileprivate extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// `commit`: fix a uniform lottery over numbered fair panels, before the public seed exists (issue #4), and queue
 /// lottery.csv, members.csv, quotas.csv, probabilities.csv, pseudonym_commitments.csv, manifest.json,
-/// announcement.md (publishable) and private/pseudonyms.csv (private).
+/// announcement.md (publishable) and private/pseudonyms.csv (private); with `alternates`, also each panel's ranked
+/// alternates and the inputs of their rule (lottery_alternates.csv, dropout_rates.csv, alternate_targets.csv).
 public enum CommitWorkflow {
     /// What to commit to.
     public struct Request: Sendable {
@@ -26,13 +27,17 @@ public enum CommitWorkflow {
 
         /// The language of announcement.md.
         public var language: ReportLanguage = .nl
+        /// Ranked alternates per committed panel (0: none, and the commitment is exactly as before alternates existed).
+        public var alternates = 0
+        /// The drop-out rates the alternates are chosen for (feature,value,dropout_rate or id,dropout_rate; default 10 %).
+        public var dropoutRates: String?
 
         public init(people: String, quotas: String, panelSize: Int, seedFormat: String) {
             self.people = people; self.quotas = quotas; self.panelSize = panelSize; self.seedFormat = seedFormat
         }
 
         /// Every file the commitment reads, which no output may overwrite.
-        public var inputs: [String?] { [people, quotas] }
+        public var inputs: [String?] { [people, quotas, dropoutRates] }
 
         /// Refuses a number of panels or an algorithm a commitment cannot have.
         public func validate() throws {
@@ -42,6 +47,13 @@ public enum CommitWorkflow {
             guard Commitment.algorithms.contains(algorithm) else {
                 throw KleroterionError("commit needs a fair algorithm whose chances anyone can recompute from the published files, and '\(algorithm)' is not one",
                                        fix: "use --algorithm leximin (the default) or maximin")
+            }
+            guard alternates >= 0, alternates <= 1_000_000 else {
+                throw KleroterionError("--alternates is \(alternates)", fix: "give a number of alternates of 0 or more, e.g. --alternates 15")
+            }
+            if dropoutRates != nil && alternates == 0 {
+                throw KleroterionError("--dropout-rates is given but no --alternates: in a commitment the drop-out rates serve only to choose the alternates",
+                                       fix: "add --alternates A (e.g. --alternates 15), or leave --dropout-rates out")
             }
         }
     }
@@ -67,6 +79,9 @@ public enum CommitWorkflow {
         public var worstCaseRoundingChange: Double
         /// With a weak seed format: how far regenerating the commitment could move one person's chance.
         public var grindingBound: Double?
+        /// Ranked alternates per panel (0: none), and the largest chance of anyone to be an alternate in the lottery.
+        public var alternates: Int
+        public var largestAlternateChance: Double?
     }
 
     /// Refuses a folder that already holds a commitment (it may have been announced): call it before creating the
@@ -96,6 +111,13 @@ public enum CommitWorkflow {
                                            allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput,
                                            language: r.language)
         settings.poolReading = r.columns.reading
+        settings.alternates = r.alternates
+        if let path = r.dropoutRates {
+            let bytes = try InputFile.read(path)
+            settings.dropoutModel = try DropoutModel.load(path: path, pool: pool)
+            settings.dropoutInput = Manifest.Input(file: path, sha256: Hashing.sha256(bytes))
+            if let note = LotteryAlternates.publicationWarning(ratesFile: path, quotaFeatures: quotaSet.features) { warnings.append(note) }
+        }
         // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
         if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
             warnings.append("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")
@@ -116,6 +138,13 @@ public enum CommitWorkflow {
             lines.append(String(format: "Weak seed (%@): regenerating the commitment a billion times could move one person's chance by up to %.1f percentage points; the announcement says so.",
                                 format.description, bound * 100))
         }
+        var largestAlternateChance: Double?
+        if let a = m.alternates {
+            let chances = LotteryAlternates.chances(built.alternates, personCount: built.problem.count)
+            largestAlternateChance = chances.max()
+            lines.append(String(format: "Each panel has %d ranked alternates (%@), chosen by the rule %@ for drop-out rates %@; verify recomputes them. The largest chance of anyone to be an alternate: %.3f.",
+                                a.count, a.file, a.method, a.ratesSource, largestAlternateChance ?? 0))
+        }
         lines += ["Manifest fingerprint (SHA-256): \(built.manifestHash)",
                   "Wrote \(built.files.map(\.name).joined(separator: ", ")) to \(out)",
                   "Publish everything except \(Pseudonyms.privateFile): it links the pseudonyms to the residents and stays private."]
@@ -127,7 +156,7 @@ public enum CommitWorkflow {
         return Result(lines: lines, warnings: warnings + readingNotes, files: built.files.map(\.name), manifestHash: built.manifestHash,
                       manifest: m, announcement: announcement, panels: r.panels, distinctPanels: m.rounding.distinctPanels,
                       poolCount: pool.count, largestRoundingChange: rounding.maxDeviation, worstCaseRoundingChange: m.rounding.worstCase,
-                      grindingBound: m.seed.grindingBound)
+                      grindingBound: m.seed.grindingBound, alternates: r.alternates, largestAlternateChance: largestAlternateChance)
     }
 
     /// Reads a CSV input once, so that the hash and the parsed table come from the same bytes.

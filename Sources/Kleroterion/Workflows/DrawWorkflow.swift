@@ -1,7 +1,8 @@
 import Foundation
 
 /// `draw`: apply the public seed to a committed lottery (issue #4), and queue panel.csv, remaining.csv (private),
-/// audit.json (public) and the representativeness report.
+/// audit.json (public) and the representativeness report; for a commitment with alternates also alternates.csv and
+/// alternate-probabilities.csv (private).
 public enum DrawWorkflow {
     /// Which lottery, and the seed.
     public struct Request: Sendable {
@@ -36,8 +37,9 @@ public enum DrawWorkflow {
         /// The panel number the seed gives (1-based) and how many panels the lottery has.
         public var panelNumber: Int
         public var panelCount: Int
-        /// The members' pool ids, in pool order.
+        /// The members' pool ids, in pool order, and the committed alternates' pool ids, in rank order.
         public var memberIDs: [String]
+        public var alternateIDs: [String]
         public var manifestHash: String
         /// The report model (report.json), with the commitment's hashes and the panel number.
         public var report: RepresentativenessReport
@@ -65,14 +67,20 @@ public enum DrawWorkflow {
         for (name, text) in result.files { files.add(name, text) }
         try ReportFiles.add(result.report, language: r.language, to: &files)
         let ids = result.members.map { result.pool.ids[$0] }
+        let alternateIDs = result.alternates.map { result.pool.ids[$0] }
         events.step("The seed gives panel \(result.panelNumber) of \(result.panelCount).")
-        let lines = [
+        var lines = [
             "The seed gives panel \(result.panelNumber) of \(result.panelCount).",
             "Drew \(result.members.count) members (pool ids): \(ids.joined(separator: " "))",
+        ]
+        if !alternateIDs.isEmpty {
+            lines.append("Its \(alternateIDs.count) committed alternates, in rank order (pool ids; checked against the commitment): \(alternateIDs.joined(separator: " "))")
+        }
+        lines += [
             "Wrote \(result.files.map(\.name).joined(separator: ", ")) and the report (report.md, report.json, report.html) to \(files.directory)",
-            "Publish audit.json with the commitment folder (pseudonyms only); panel.csv and remaining.csv (real ids, names, addresses) and the report's folder stay private until you have checked them.",
+            "Publish audit.json with the commitment folder (pseudonyms only); panel.csv\(alternateIDs.isEmpty ? " and remaining.csv" : ", remaining.csv and alternates.csv") (real ids, names, addresses) and the report's folder stay private until you have checked them.",
         ]
         return Result(lines: lines, warnings: [], files: files.names, panelNumber: result.panelNumber, panelCount: result.panelCount,
-                      memberIDs: ids, manifestHash: result.manifestHash, report: result.report)
+                      memberIDs: ids, alternateIDs: alternateIDs, manifestHash: result.manifestHash, report: result.report)
     }
 }
