@@ -37,6 +37,7 @@ enum Stylesheet {
     .form select, .form input:not([type=checkbox]):not([type=file]) { width: 100%; }
     .form label { font-weight: 600; margin-top: .6rem; }
     .form label.check { font-weight: 400; margin-top: .1rem; }
+    fieldset label.check { display: block; margin: .2rem 0; }
     input, select, textarea { font: inherit; padding: .45rem .6rem; border: 1px solid #6b7683; border-radius: 4px; max-width: 100%; }
     input[type=checkbox] { width: 1.1rem; height: 1.1rem; vertical-align: middle; }
     button, .button { font: inherit; font-weight: 600; padding: .55rem 1.2rem; border-radius: 4px; border: 2px solid var(--accent);

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import Kleroterion
 
@@ -20,15 +21,19 @@ struct DropoutRoutes {
             let shown = Self.labelColumns(panel)
             values["members"] = panel.rows.map { row in ["id": row[id], "label": shown.map { row[$0] }.joined(separator: " · ")] }
         }
-        if let folder = a.replacementFolder, let text = try? String(contentsOfFile: services.store.absolute(folder) + "/replacement.md", encoding: .utf8) {
-            values["replaced"] = text.split(separator: "\n").first { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) as Any
+        // The latest replacement's outcome, in plain words (the job's message).
+        if a.replacementFolder != nil, let job = try services.db.pool.read({ db in
+            try Job.filter(Column("assemblyID") == a.id! && Column("kind") == "replace" && Column("state") == Job.State.done.rawValue)
+                .order(Column("id").desc).fetchOne(db)
+        }) {
+            values["replaced"] = job.message as Any
         }
         return services.page("dropouts", WebText.word("step_dropouts", context.language), values, request, context, assembly: a,
                              personal: true, status: error == nil ? .ok : .unprocessableContent)
     }
 
     /// Which columns name a member on the check list: id, names, district (never more than five).
-    static func labelColumns(_ t: Table) -> [Int] {
+    static func labelColumns(_ t: Kleroterion.Table) -> [Int] {
         let wanted = ["id", "first_name", "voornaam", "last_name", "achternaam", "naam", "name", "district", "wijk"]
         let found = wanted.compactMap { t.columnIndex($0) }
         return Array((found.isEmpty ? Array(t.header.indices) : found).prefix(5))
