@@ -12,6 +12,7 @@
 #   BASELINE=path           an older kleroterion binary, run on the same cases right before ours (the ratio)
 #   BASELINE_SHAPES="national large many-features big-panel tiny exact"   shapes the baseline runs on
 #   SHAPES="..."            shapes to run (default: all of make_pools.py's)
+#   ALGOS="leximin maximin" only these algorithms (default: each shape's own list below)
 #   TOOLS="baseline ours"   which binaries to run (e.g. TOOLS=ours to add to an earlier baseline in RESULTS)
 #   TIMEOUT=900             CPU seconds before a run is stopped (reported as timeout)
 #   OUT=bench/out/scale     pools, output folders and results.tsv (ignored by git)
@@ -89,6 +90,7 @@ for shape in $SHAPES; do
     for pool in "$OUT/shapes/$shape"/pool-*.csv; do
         n=$(basename "$pool" .csv); n=${n#pool-}
         for algo in $(algorithms "$shape"); do
+            if [ -n "${ALGOS:-}" ] && [[ " $ALGOS " != *" $algo "* ]]; then continue; fi
             if [[ " $TOOLS " == *" baseline "* ]] && [ -n "${BASELINE:-}" ] && [[ " $BASELINE_SHAPES " == *" $shape "* ]]; then
                 run baseline "$BASELINE" "$shape" "$n" "$algo"
             fi

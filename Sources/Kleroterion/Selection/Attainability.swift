@@ -69,17 +69,20 @@ enum Attainability {
     static let maximumRounds = 20
 
     /// Leximin over the relaxation, cut back until its optimum is attainable: the relaxed result and its mix,
-    /// or nil with every panel tried (for the fallback) when the rounds or the time run out.
-    static func leximin(run: FairRun) throws -> (found: (relaxed: RelaxedLeximin.Result, mix: PanelMix, rounds: Int)?, tried: [Composition]) {
+    /// or nil with every panel tried (for the fallback) when the rounds or the time run out. `bound` is the
+    /// smallest relaxed maximin seen (with the most cuts): no mix of panels has a larger minimum.
+    static func leximin(run: FairRun) throws -> (found: (relaxed: RelaxedLeximin.Result, mix: PanelMix, rounds: Int)?, tried: [Composition], bound: Double?) {
         var cuts: [Cut] = [], tried: [Composition] = []
+        var bound: Double? = nil
         for round in 1...maximumRounds {
             guard let relaxed = try RelaxedLeximin.solve(run: run, cuts: cuts) else { break }
+            bound = min(bound ?? relaxed.minimum, relaxed.minimum)
             let check = try check(relaxed.probabilities, run: run, seeds: tried, walk: round == 1)
             tried = check.tried
-            if let mix = check.mix { return ((relaxed, mix, round), tried) }
+            if let mix = check.mix { return ((relaxed, mix, round), tried, bound) }
             guard let cut = check.cut else { break }
             cuts.append(cut)
         }
-        return (nil, tried)
+        return (nil, tried, bound)
     }
 }

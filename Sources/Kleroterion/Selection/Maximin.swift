@@ -2,12 +2,14 @@ import Foundation
 
 /// MAXIMIN: the distribution over valid panels that makes the smallest selection chance as large as possible.
 ///
-/// The first stage of leximin. The result is optimal for the minimum only; the other chances are whatever
-/// the optimal corner the LP solver ends on gives. As for leximin, the optimum over the LP relaxation of the
-/// quota constraints is tried first (`RelaxedLeximin` with `firstStageOnly`) and kept when it can be written as
-/// a mix of valid panels (`FaceDecomposition`); otherwise column generation on the master LP
-/// (`ProbabilityMaster`) with the pricing ILP (`PanelOracle`) runs until the ILP proves that no panel can raise
-/// the minimum further.
+/// The first stage of leximin. The result is optimal for the minimum only. It takes LEXIMIN's relaxation route
+/// (`Attainability.leximin`): the leximin point of the LP relaxation of the panel constraints is also a maximin
+/// point, and it is the one the face walk splits into panels most reliably. (Before issue #16 maximin walked the
+/// first stage's optimal *corner*, which on the national bench shape got stuck after a long walk and then ran the
+/// leximin route anyway: slower than LEXIMIN.) Only when that route fails does column generation on the master LP
+/// (`ProbabilityMaster`) with the pricing ILP (`PanelOracle`) run, and it stops as soon as the master reaches
+/// the relaxation's maximin, an upper bound on any mix of panels, instead of waiting for the pricing ILP's own
+/// bound, which closes slowly.
 public struct MaximinSelection: SelectionAlgorithm {
     public let name = "maximin"
     let method: FairMethod
@@ -17,38 +19,25 @@ public struct MaximinSelection: SelectionAlgorithm {
     public func select(_ problem: SelectionProblem, random: SeededRandom, options: SelectionOptions) throws -> SelectionOutcome {
         let run = try FairRun(name, problem: problem, options: options)
         var tried: [Composition] = []
+        var upperBound: Double? = nil
         if method == .automatic {
-            let route = try relaxedRoute(run)
-            if let (relaxed, mix) = route.found {
+            let route = try Attainability.leximin(run: run)
+            if let (relaxed, mix, _) = route.found {
                 run.report("done: minimum probability \(relaxed.minimum)", force: true)
                 return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
                     "Maximin: the smallest chance is \(relaxed.minimum), optimal over the linear relaxation of the quota constraints and attained by a mix of \(mix.compositions.count) valid panel compositions.",
                 ])
             }
             tried = route.tried
+            upperBound = route.bound
         }
         let master = try ProbabilityMaster(classes: run.classes, solver: run.solver)
         try master.add(tried)
         try master.add(run.coveringPanels(known: tried).panels)
-        let result = try ColumnGeneration.maximise(master, run: run, stage: nil)
+        let result = try ColumnGeneration.maximise(master, run: run, stage: nil, upperBound: upperBound)
         run.report("done: minimum probability \(result.z)", force: true)
         return run.finish(master.compositions, weights: result.weights, random: random,
-                          notes: ["Maximin: the smallest chance is \(result.z), proven optimal within \(ColumnGeneration.tolerance) by the pricing ILP."].filter { _ in !run.stoppedEarly })
-    }
-}
-
-extension MaximinSelection {
-    /// The first stage's optimal corner of the relaxation if the face walk splits it into panels; else the
-    /// relaxation's leximin point (also maximin-optimal, and more often attainable, since it lies inside faces
-    /// rather than on a corner), cut back until attainable (`Attainability.leximin`). Otherwise nil, with the
-    /// panels tried.
-    private func relaxedRoute(_ run: FairRun) throws -> (found: (RelaxedLeximin.Result, PanelMix)?, tried: [Composition]) {
-        guard let corner = try RelaxedLeximin.solve(run: run, firstStageOnly: true) else { return (nil, []) }
-        let walk = try FaceDecomposition.decompose(corner.probabilities, run: run)
-        if let mix = walk.mix { return ((corner, mix), walk.tried) }
-        let leximin = try Attainability.leximin(run: run)
-        if let (relaxed, mix, _) = leximin.found { return ((relaxed, mix), walk.tried + leximin.tried) }
-        return (nil, walk.tried + leximin.tried)
+                          notes: ["Maximin: the smallest chance is \(result.z), proven optimal within \(ColumnGeneration.tolerance) by the pricing ILP or the relaxation's bound."].filter { _ in !run.stoppedEarly })
     }
 }
 
@@ -59,7 +48,8 @@ extension MaximinSelection {
 /// (`ū`, the one with the lowest Lagrangian bound) and the current duals `u`. Every price gives a valid
 /// upper bound on the stage optimum (`L(u) = max_P Σ u_c a_Pc − Σ_fixed u_c v_c`); when the smoothed price
 /// finds no column that improves the LP, the loop prices once at `u` itself, which either finds one or
-/// proves the LP optimal over all valid panels.
+/// proves the LP optimal over all valid panels. A known `upperBound` on the optimum (the relaxation's maximin,
+/// for maximin) ends the loop as soon as the master reaches it.
 enum ColumnGeneration {
     /// A column is added while its reduced cost exceeds this; the stage optimum is then within this of
     /// the LP value (LP duality).
@@ -68,7 +58,8 @@ enum ColumnGeneration {
     static let smoothing = 0.7
 
     /// `previous` is the last master solution, returned if the time limit strikes before the first solve.
-    static func maximise(_ master: ProbabilityMaster, run: FairRun, stage: Int?, previous: ProbabilityMaster.Result? = nil) throws -> ProbabilityMaster.Result {
+    static func maximise(_ master: ProbabilityMaster, run: FairRun, stage: Int?, previous: ProbabilityMaster.Result? = nil,
+                         upperBound: Double? = nil) throws -> ProbabilityMaster.Result {
         func solve() throws -> ProbabilityMaster.Result? {
             let t = Date()
             defer { run.masterSeconds += Date().timeIntervalSince(t) }
@@ -96,6 +87,7 @@ enum ColumnGeneration {
             // z ≤ 1: at 1 nothing can improve (this also ends the last leximin stages, where the remaining
             // classes are on every panel, without pricing rounds against a degenerate LP).
             if bestBound - result.z <= tolerance || result.z >= 1 - tolerance { break }
+            if let upperBound, upperBound - result.z <= tolerance { break }
             let u = result.classDuals
             let smoothed = center.map { c in zip(c, u).map { smoothing * $0 + (1 - smoothing) * $1 } } ?? u
             guard let (comp, value) = try run.price(zip(smoothed, size).map { $0 / $1 }) else { break }

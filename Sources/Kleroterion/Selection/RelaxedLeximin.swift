@@ -1,6 +1,6 @@
 import Foundation
 
-/// LEXIMIN (or only its first stage, maximin) over the *linear relaxation* of the panel polytope, in class space.
+/// LEXIMIN over the *linear relaxation* of the panel polytope, in class space.
 ///
 /// The chances `p_c` a distribution over valid panels can give the classes form a polytope Q: the convex hull
 /// of the panels' class counts, scaled by class size. Column generation (`ColumnGeneration`) works inside Q,
@@ -27,9 +27,8 @@ struct RelaxedLeximin {
     }
 
     /// Solves the stages over R; nil when the time limit ran out first.
-    /// With `firstStageOnly` it returns the first stage's optimum: a maximin point of R.
     /// `cuts` are inequalities every mix of panels satisfies (`Attainability.Cut`), added to R.
-    static func solve(run: FairRun, firstStageOnly: Bool = false, cuts: [Attainability.Cut] = []) throws -> Result? {
+    static func solve(run: FairRun, cuts: [Attainability.Cut] = []) throws -> Result? {
         let classes = run.classes
         let count = classes.count
         let size = classes.sizes
@@ -88,7 +87,6 @@ struct RelaxedLeximin {
             let level = solution.values[z]
             if stage == 1 { minimum = level }
             probabilities = Array(solution.values[0..<count])
-            if firstStageOnly { break }
             // Complementary slackness: a free class whose row has a positive dual is at `level` in every optimum.
             let duals = (0..<count).map { max(0, -solution.rowDuals[first + $0]) }
             let newly = LeximinSelection.classesToFix(free, duals: duals, level: level)
