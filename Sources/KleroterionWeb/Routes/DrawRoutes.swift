@@ -75,18 +75,16 @@ struct DrawRoutes {
         let folder = services.store.newRunFolder(assembly: a.id!, step: "commitment")
         let services = services, assembly = a, request = commit
         let job = try services.jobs.start(assembly: a.id!, kind: "commit", language: lang, first: WebText.word("commit_running", lang)) { job in
-            var files = OutputFiles(directory: services.store.absolute(folder), placement: .newFolder, inputs: RunInputs(request.inputs))
-            try files.check()
-            let result: CommitWorkflow.Result
-            do { result = try CommitWorkflow.run(request, into: &files, events: job.events) } catch {
-                throw WebServices.named(WebServices.named(error, path: people.path, name: people.name), path: quotas.path, name: quotas.name)
+            let result = try services.writeRun(folder, inputs: request.inputs) { files in
+                do { return try CommitWorkflow.run(request, into: &files, events: job.events) } catch {
+                    throw WebServices.named(WebServices.named(error, path: people.path, name: people.name), path: quotas.path, name: quotas.name)
+                }
             }
-            try files.commit()
-            var done = try services.db.assembly(assembly.id!) ?? assembly
-            done.commitmentFolder = folder
-            done.drawNotBefore = notBefore
-            done.seedSource = request.seedSource
-            try services.db.update(done)
+            try services.db.change(assembly.id!) { a in
+                a.commitmentFolder = folder
+                a.drawNotBefore = notBefore
+                a.seedSource = request.seedSource
+            }
             try services.db.audit(assembly.id!, actor: "kleroterion", "lottery committed",
                                   "\(result.panels) panels, seed format \(request.seedFormat), fingerprint \(result.manifestHash)")
             let f = ReportFormat(lang == "en" ? .en : .nl)
@@ -147,14 +145,11 @@ struct DrawRoutes {
         let folder = commitment + "/draw"
         let services = services, assembly = a, request = draw
         let job = try services.jobs.start(assembly: a.id!, kind: "draw", language: lang, first: WebText.word("draw_running", lang)) { job in
-            var files = OutputFiles(directory: services.store.absolute(folder), placement: .newFolder, inputs: RunInputs(request.inputs))
-            try files.check()
-            let result = try DrawWorkflow.run(request, into: &files, events: job.events)
-            try files.commit()
-            var done = try services.db.assembly(assembly.id!) ?? assembly
-            done.seed = seed
-            done.drawFolder = folder
-            try services.db.update(done)
+            let result = try services.writeRun(folder, inputs: request.inputs) { try DrawWorkflow.run(request, into: &$0, events: job.events) }
+            try services.db.change(assembly.id!) { a in
+                a.seed = seed
+                a.drawFolder = folder
+            }
             try services.db.audit(assembly.id!, actor: "kleroterion", "panel drawn", "seed \"\(seed)\", panel \(result.panelNumber) of \(result.panelCount)")
             return WebText.word("draw_done", lang).replacingOccurrences(of: "{0}", with: String(result.panelNumber))
                 .replacingOccurrences(of: "{1}", with: String(result.panelCount))

@@ -56,13 +56,8 @@ struct DropoutRoutes {
         let folder = services.store.newRunFolder(assembly: a.id!, step: "replacement")
         let services = services, assembly = a, request = replace
         let job = try services.jobs.start(assembly: a.id!, kind: "replace", language: lang, first: WebText.word("replace_running", lang)) { job in
-            var files = OutputFiles(directory: services.store.absolute(folder), placement: .newFolder, inputs: RunInputs(request.inputs))
-            try files.check()
-            let result = try ReplaceWorkflow.run(request, into: &files, events: job.events)
-            try files.commit()
-            var done = try services.db.assembly(assembly.id!) ?? assembly
-            done.replacementFolder = folder
-            try services.db.update(done)
+            let result = try services.writeRun(folder, inputs: request.inputs) { try ReplaceWorkflow.run(request, into: &$0, events: job.events) }
+            try services.db.change(assembly.id!) { $0.replacementFolder = folder }
             try services.db.audit(assembly.id!, actor: "kleroterion", "replacements drawn",
                                   "withdrew: \(result.dropoutIDs.joined(separator: ", ")); replaced by: \(result.replacementIDs.joined(separator: ", ")); seed \"\(seed)\""
                                   + (result.quotaWarning.map { "; warning: \($0)" } ?? ""))

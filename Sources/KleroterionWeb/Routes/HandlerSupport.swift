@@ -18,6 +18,16 @@ extension WebServices {
                       personal: personal, status: status)
     }
 
+    /// A step's run folder, written by `work` all or nothing (`OutputFiles`): checked before the work, published
+    /// only when the work succeeded.
+    func writeRun<T>(_ folder: String, inputs: [String?], _ work: (inout OutputFiles) throws -> T) throws -> T {
+        var files = OutputFiles(directory: store.absolute(folder), placement: .newFolder, inputs: RunInputs(inputs))
+        try files.check()
+        let result = try work(&files)
+        try files.commit()
+        return result
+    }
+
     /// The actor named in the audit log: the account, or "organisator" on a local, single-user app.
     func actor(_ context: WebContext) -> String { context.account?.name ?? "organiser (127.0.0.1)" }
 }

@@ -75,21 +75,19 @@ struct InvitationRoutes {
         let folder = services.store.newRunFolder(assembly: a.id!, step: "invitations")
         let services = services, assembly = a, request = invite
         let job = try services.jobs.start(assembly: a.id!, kind: "invite", language: lang, first: WebText.word("invite_running", lang)) { job in
-            var files = OutputFiles(directory: services.store.absolute(folder), placement: .newFolder, inputs: RunInputs(request.inputs))
-            try files.check()
-            let result: InviteWorkflow.Result
-            do {
-                result = try InviteWorkflow.run(request, into: &files, events: job.events)
-            } catch { throw WebServices.named(error, path: register.path, name: register.name) }
-            if let data = files.queued("invitations.csv") {
-                let table = try CSVReader.parse([UInt8](data), source: "invitations.csv")
-                let own = try ColumnMapping(spec: assembly.columnMapping).renames(for: table.header).first { $0.canonical == "id" }?.header ?? "id"
-                files.add("letters.csv", try ReplyCodes(secret: assembly.replySecret!).lettersCSV(invitations: table, idColumn: own))
+            let result = try services.writeRun(folder, inputs: request.inputs) { files in
+                let result: InviteWorkflow.Result
+                do { result = try InviteWorkflow.run(request, into: &files, events: job.events) } catch {
+                    throw WebServices.named(error, path: register.path, name: register.name)
+                }
+                if let data = files.queued("invitations.csv") {
+                    let table = try CSVReader.parse([UInt8](data), source: "invitations.csv")
+                    let own = try RegistrationStep.idColumn(assembly, header: table.header)
+                    files.add("letters.csv", try ReplyCodes(secret: assembly.replySecret!).lettersCSV(invitations: table, idColumn: own))
+                }
+                return result
             }
-            try files.commit()
-            var done = try services.db.assembly(assembly.id!) ?? assembly
-            done.invitationsFolder = folder
-            try services.db.update(done)
+            try services.db.change(assembly.id!) { $0.invitationsFolder = folder }
             try services.db.audit(assembly.id!, actor: "kleroterion", "invitations drawn", "\(result.letters) letters, seed \"\(request.seed)\"")
             let f = ReportFormat(lang == "en" ? .en : .nl)
             return WebText.word("invite_done", lang).replacingOccurrences(of: "{0}", with: f.count(result.letters))

@@ -63,10 +63,11 @@ struct QuotaRoutes {
         let job = try services.jobs.start(assembly: a.id!, kind: "quotas", language: lang, first: WebText.word("quotas_running", lang)) { job in
             let csv = try QuotaStep.derive(assembly, register: register, template: templateName, shares: sharesName,
                                            tolerance: tolerance, directories: dirs, events: job.events)
-            var done = try services.db.assembly(assembly.id!) ?? assembly
-            done.quotasFile = try services.storeMade(Data(csv.utf8), name: "quotas.csv")
-            done.templateName = templateName
-            try services.db.update(done)
+            let quotasFile = try services.storeMade(Data(csv.utf8), name: "quotas.csv")
+            try services.db.change(assembly.id!) { a in
+                a.quotasFile = quotasFile
+                a.templateName = templateName
+            }
             try services.db.audit(assembly.id!, actor: "kleroterion", "quotas derived", "template \(templateName)" + (sharesName.map { ", shares \($0)" } ?? "") + ", tolerance \(tolerance)")
             return WebText.word("quotas_done", lang)
         }

@@ -100,9 +100,8 @@ struct RegisterRoutes {
         let assembly = a, db = services.db, lang = context.language
         let job = try services.jobs.start(assembly: a.id!, kind: "census", language: lang, first: WebText.word("census_running", lang)) { _ in
             let summary = try RegisterCensusStep.count(assembly, path: path, name: name)
-            var done = try db.assembly(assembly.id!) ?? assembly
-            done.censusJSON = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
-            try db.update(done)
+            let census = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+            try db.change(assembly.id!) { $0.censusJSON = census }
             try db.audit(assembly.id!, actor: "kleroterion", "register counted", "\(summary.residents) residents, \(summary.eligible) eligible")
             return WebText.word("census_done", lang).replacingOccurrences(of: "{0}", with: ReportFormat(lang == "en" ? .en : .nl).count(summary.residents))
         }

@@ -100,6 +100,16 @@ public struct AppDatabase: Sendable {
         try pool.write { try assembly.update($0) }
     }
 
+    /// Changes the assembly as it is stored now, in one transaction (a job's outcome must not overwrite what the
+    /// organiser changed meanwhile with the copy the job started from).
+    public func change(_ id: Int64, _ edit: @Sendable (inout Assembly) throws -> Void) throws {
+        try pool.write { db in
+            guard var a = try Assembly.fetchOne(db, key: id) else { return }
+            try edit(&a)
+            try a.update(db)
+        }
+    }
+
     /// Adds an entry to the assembly's audit log.
     public func audit(_ assemblyID: Int64, actor: String, _ action: String, _ detail: String = "") throws {
         try pool.write { db in
