@@ -21,6 +21,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from webapp import ARTIFACTS, ROOT, Server, axe_check, browser, cookie_opener, screenshot  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -42,8 +43,24 @@ def page(driver, name):
     check(not bad, f"{name}: no serious accessibility violation" + (f" ({', '.join(v['id'] for v in bad)})" if bad else ""))
 
 
-def submit(driver, form_action):
+def loaded(driver, old, timeout=120, or_else=lambda d: False):
+    """Wait until the page `old` belonged to is gone and the next one has loaded (or `or_else` holds on this one).
+
+    A click returns before the browser has navigated, so reading page_source straight after it may read the old
+    page: that race failed two checks on a slower CI machine."""
+    def ready(d):
+        try:
+            old.tag_name
+            return or_else(d)
+        except StaleElementReferenceException:
+            return d.execute_script("return document.readyState") == "complete"
+    WebDriverWait(driver, timeout, poll_frequency=0.2).until(ready)
+
+
+def submit(driver, form_action, timeout=120):
+    old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, f"form[action='{form_action}'] button[type=submit]").click()
+    loaded(driver, old, timeout)
 
 
 def wait_job(driver, timeout=900):
@@ -57,13 +74,14 @@ def wait_job(driver, timeout=900):
 
 
 def upload(driver, field, path, timeout=600):
+    """Upload through the page's script: on success it navigates to the next page, on a bad file it shows the
+    message next to the field and stays."""
     before = driver.current_url
+    old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, f"file-{field}").send_keys(path)
     driver.find_element(By.CSS_SELECTOR, f"#file-{field} ~ button[type=submit]").click()
-    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete" and (
-        d.find_element(By.ID, f"err-{field}").text if d.find_elements(By.ID, f"err-{field}") else "") == "" and
-        d.execute_script("return !document.querySelector('progress') || document.querySelector('progress').hidden"))
-    time.sleep(0.5)
+    loaded(driver, old, timeout, or_else=lambda d: bool(
+        d.find_elements(By.ID, f"err-{field}") and d.find_element(By.ID, f"err-{field}").text.strip()))
     return before
 
 

@@ -53,7 +53,8 @@ struct LoginRoutes {
             let ok = Bcrypt.verify(password, hash: account?.passwordHash ?? Accounts.dummyHash) && account != nil
             guard ok, let account else { return page(request, context, error: WebText.word("login_failed", context.language)) }
             context.sessions.createSession(account.id!, expiresIn: .seconds(12 * 3600))
-            let target = form["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+            // Only a path of this app: "//host" and "/\\host" would send the browser elsewhere.
+            let target = form["next"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.hasPrefix("/\\") ? $0 : nil } ?? "/"
             return Reply.redirect(target)
         }
         router.post("/logout") { _, context in

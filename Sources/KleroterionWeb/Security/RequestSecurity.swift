@@ -51,6 +51,9 @@ struct RequestSecurity: RouterMiddleware {
         } catch {
             response = Self.errorResponse(error, path: request.uri.path, language: context.language)
         }
+        // Whatever needs a log-in may show personal data (or will, once the register is in): never kept in a
+        // cache, on any route, so that a page added later cannot forget it.
+        if !AccountMiddleware.isPublic(request.uri.path) { response.headers[.cacheControl] = "no-store" }
         for cookie in context.newCookies { response.setCookie(cookie) }
         return response
     }
