@@ -228,6 +228,33 @@ func template(_ name: String) throws -> StrataTemplate {
         #expect(q.quotas(for: "ethnicity").first { $0.value == "White" }.map { [$0.min, $0.max] } == [10, 12])
     }
 
+    @Test("A register read row by row gives the same quotas as one read whole, BRP headers and M/V codes included")
+    func streamedRegisterCountsAsTheTable() throws {
+        var lines = ["bsn_pseudo;geslacht;geboortedatum;wijk;postcode"]
+        for i in 0..<300 {
+            let year = 1930 + (i * 13) % 80, month = 1 + i % 12
+            lines.append("P\(i);\(i % 3 == 0 ? "V" : (i % 3 == 1 ? "M" : "v"));\(year)\(month < 10 ? "0" : "")\(month)1\(i % 9);\(["Noord", "Zuid", "Oost"][i % 3 == 0 ? 0 : i % 2 + 1]);3701\(i % 7)")
+        }
+        let path = NSTemporaryDirectory() + "brp-\(UUID().uuidString).csv"
+        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let settings = QuotaDerivation.Settings(panelSize: 24, tolerance: 1, referenceDate: CalendarDate(year: 2020, month: 11, day: 1),
+                                                minAge: 16, combinations: [["gender", "age_band"], ["district", "gender"]])
+        let shares = try PopulationShares(table: parseCSV(education, name: "shares.csv"))
+        var tableNotes: [String] = [], streamNotes: [String] = []
+        let whole = try QuotaDerivation.derive(template: template("nl-gemeente"),
+                                               register: RegisterColumns().read(path, notes: &tableNotes), shares: shares, settings: settings)
+        let streamed = try QuotaDerivation.derive(template: template("nl-gemeente"),
+                                                  registerRows: RegisterColumns().rows(path, notes: &streamNotes), shares: shares, settings: settings)
+        #expect(streamed.csv == whole.csv)
+        #expect(streamed.countedResidents == whole.countedResidents && whole.countedResidents! > 200)
+        // The table's reading spells the codes out (and says so) before counting; the stream says so as it counts.
+        #expect(streamNotes == tableNotes.filter { !$0.contains("M / V / O") } && streamNotes.contains { $0.contains("geslacht → gender") })
+        #expect(streamed.quotas.contains { $0.feature == "gender" && $0.value == "vrouw" }, "V and v read as vrouw")
+        #expect(streamed.quotas.contains { $0.feature == "gender&age_band" && $0.value.hasPrefix("man&") })
+        #expect(streamed.notes.contains { $0.contains("M / V / O read as man / vrouw / overig") })
+    }
+
     // MARK: quotas on combinations
 
     @Test func jointCountsFromTheRegister() throws {

@@ -77,6 +77,13 @@ public enum QuotaDerivation {
     ///   - shares: a shares file; it supplies the `shares_file` features, and replaces the register's shares for any
     ///     other feature it names (with a note).
     public static func derive(template: StrataTemplate, register: Table?, shares: PopulationShares?, settings: Settings) throws -> Result {
+        try derive(template: template, registerRows: register.map(RegisterRowSource.table), shares: shares, settings: settings)
+    }
+
+    /// As `derive(template:register:shares:settings:)`, with the register read row by row (a 15-million-row
+    /// register is counted without being held in memory).
+    public static func derive(template: StrataTemplate, registerRows register: RegisterRowSource?, shares: PopulationShares?,
+                              settings: Settings) throws -> Result {
         let k = settings.panelSize
         guard k > 0 else { throw KleroterionError("the panel size is \(k)", fix: "give a panel size of at least 1 with --panel-size") }
         guard settings.tolerance >= 0 else { throw KleroterionError("the tolerance is \(settings.tolerance)", fix: "give a tolerance of 0 or more seats") }
@@ -307,7 +314,7 @@ struct RegisterTally {
     /// the parts' values.
     var joint: [[(String, Int)]] = []
 
-    init(register: Table, features: [StrataTemplate.Feature], template: StrataTemplate, settings: QuotaDerivation.Settings,
+    init(register: RegisterRowSource, features: [StrataTemplate.Feature], template: StrataTemplate, settings: QuotaDerivation.Settings,
          combinations: [[Int]] = []) throws {
         let src = register.source
         let usesAges = features.contains { $0.from == .birthDate }
@@ -332,17 +339,18 @@ struct RegisterTally {
         var ageCounts = [Int](repeating: 0, count: bandsOf?.bands.count ?? 0)
         var jointTallies = [[String: Int]](repeating: [:], count: combinations.count)
         var keys = [String](repeating: "", count: features.count)
-        for (row, line) in zip(register.rows, register.lineNumbers) {
+        var total = 0
+        try register.eachRow { field, line in
             var bandIndex: Int?
             if let c = birthColumn, let reference = settings.referenceDate {
-                guard let (born, wasImputed) = try CalendarDate.readBirthDate(row[c], policy: settings.unknownBirthDates, file: src,
+                guard let (born, wasImputed) = try CalendarDate.readBirthDate(field(c), policy: settings.unknownBirthDates, file: src,
                                                                               line: line, column: register.header[c]) else {
                     excluded += 1
-                    continue
+                    return
                 }
                 if wasImputed { imputed += 1 }
                 let age = born.age(on: reference)
-                if let minAge, age < minAge { continue }
+                if let minAge, age < minAge { return }
                 if let bandsOf {
                     guard let i = bandsOf.index(forAge: age) else {
                         throw KleroterionError(file: src, line: line, column: register.header[c],
@@ -354,7 +362,7 @@ struct RegisterTally {
             }
             for (f, c) in columns.enumerated() {
                 guard let c else { continue }
-                let value = row[c].trimmingSpaces()
+                let value = field(c).trimmingSpaces()
                 guard !value.isEmpty else {
                     throw KleroterionError(file: src, line: line, column: register.header[c], "the \(features[f].name) is empty",
                                            fix: "fill in the value, or remove this resident from the extract")
@@ -372,11 +380,14 @@ struct RegisterTally {
             }
             total += 1
         }
+        self.total = total
         guard total > 0 else {
             throw KleroterionError(file: src, "no resident of the register is old enough to count", fix: "check --reference-date and --min-age")
         }
         if excluded > 0 { notes.append("\(excluded) residents with a partly unknown birth date were left out (--unknown-birth-dates exclude).") }
         if imputed > 0 { notes.append("\(imputed) partly unknown birth dates were set to the middle of the unknown period (--unknown-birth-dates impute).") }
+        if register.spellsGenderCodes { spellGenderCodes(register, features: features, columns: columns, tallies: &tallies,
+                                                         combinations: combinations, jointTallies: &jointTallies) }
         for (f, feature) in features.enumerated() {
             let key = QuotaSet.matchKey(feature.name)
             if feature.from == .birthDate {
@@ -413,5 +424,33 @@ struct RegisterTally {
             }
             joint.append(cells.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map { ($0.1, $0.2) })
         }
+    }
+
+    /// The BRP's one-letter gender codes spelled out, as `ColumnMapping.apply` does for a table, once every value of
+    /// the renamed column is known to be one (else the values stay as they are).
+    private mutating func spellGenderCodes(_ register: RegisterRowSource, features: [StrataTemplate.Feature], columns: [Int?],
+                                           tallies: inout [[String: (spelling: String, count: Int)]], combinations: [[Int]],
+                                           jointTallies: inout [[String: Int]]) {
+        guard let f = features.indices.first(where: { columns[$0].map { register.header[$0].lowercased() == "gender" } ?? false }),
+              let spelled = ColumnMapping.genderSpelling(Array(tallies[f].keys)) else { return }
+        var respelled: [String: (spelling: String, count: Int)] = [:]
+        var newKey: [String: String] = [:]
+        for (key, value) in tallies[f] {
+            let spelling = spelled[key] ?? value.spelling
+            newKey[key] = QuotaSet.matchKey(spelling)
+            respelled[QuotaSet.matchKey(spelling), default: (spelling, 0)].count += value.count
+        }
+        tallies[f] = respelled
+        for (j, parts) in combinations.enumerated() {
+            guard let p = parts.firstIndex(of: f) else { continue }
+            var cells: [String: Int] = [:]
+            for (key, n) in jointTallies[j] {
+                var pieces = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                pieces[p] = newKey[pieces[p]] ?? pieces[p]
+                cells[pieces.joined(separator: "\u{1F}"), default: 0] += n
+            }
+            jointTallies[j] = cells
+        }
+        notes.append("\(register.source): gender M / V / O read as man / vrouw / overig.")
     }
 }

@@ -32,6 +32,11 @@ public struct RegisterColumns: Sendable, Equatable {
         try apply(to: CSVReader.read(path: path), template: template, notes: &notes)
     }
 
+    /// A register file read row by row with the mapping applied, for counting it without holding it in memory.
+    public func rows(_ path: String, template: StrataTemplate? = nil, notes: inout [String]) throws -> RegisterRowSource {
+        try RegisterRowSource.stream(path: path, mapping: mapping(template: template), notes: &notes)
+    }
+
     /// Applies the mapping to a table read already; what was renamed is added to `notes`.
     public func apply(to table: Table, template: StrataTemplate? = nil, notes: inout [String]) throws -> Table {
         let (mapped, renames, more) = try mapping(template: template).apply(to: table)

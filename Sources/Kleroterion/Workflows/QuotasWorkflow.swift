@@ -79,14 +79,14 @@ public enum QuotasWorkflow {
         let path = try r.templatePath()
         var readingNotes: [String] = []
         let strata = try StrataTemplate.load(path: path)
-        let table = try r.register.map { try r.columns.read($0, template: strata, notes: &readingNotes) }
+        let rows = try r.register.map { try r.columns.rows($0, template: strata, notes: &readingNotes) }
         try events.checkCancelled()
         let shareFile = try r.shares.map { try PopulationShares.load(path: resolve($0, in: sharesDirectories(r.templateDirectories))) }
         var settings = QuotaDerivation.Settings(panelSize: r.panelSize, tolerance: r.tolerance, referenceDate: try r.reference(),
                                                 minAge: r.minAge, birthDateColumn: r.birthDateColumn,
                                                 combinations: r.combine.map(QuotaSet.combinationParts))
         settings.unknownBirthDates = try r.columns.policy()
-        let result = try QuotaDerivation.derive(template: strata, register: table, shares: shareFile, settings: settings)
+        let result = try QuotaDerivation.derive(template: strata, registerRows: rows, shares: shareFile, settings: settings)
         files.add(r.outName, result.csv)
         var lines = ["Quotas for a panel of \(r.panelSize) from template \(strata.name) (\(path))" + (r.tolerance > 0 ? ", tolerance ±\(r.tolerance)" : "") + ":"]
         if let n = result.countedResidents, let register = r.register { lines.append("  \(n) residents counted in \(register)") }

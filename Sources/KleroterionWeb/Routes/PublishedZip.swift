@@ -13,8 +13,8 @@ enum PublishedZip {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: commitment).sorted() {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: commitment + "/" + name, isDirectory: &isDir)
-            guard !isDir.boolValue else { continue }   // private/ and draw/ stay out
+            guard FileManager.default.fileExists(atPath: commitment + "/" + name, isDirectory: &isDir),
+                  !isDir.boolValue else { continue }   // private/ and draw/ stay out
             try FileManager.default.copyItem(atPath: commitment + "/" + name, toPath: root + "/" + name)
         }
         if let draw, FileManager.default.fileExists(atPath: draw + "/" + LotteryDraw.auditFile) {
