@@ -170,15 +170,7 @@ struct DrawRoutes {
     static func manifestHash(_ folder: String) -> String { (try? CommitmentFolder.load(folder).manifestHash) ?? "" }
 
     /// The browser's `datetime-local` value (local time, minutes).
-    static func parseLocal(_ text: String) -> Date? {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        return f.date(from: text)
-    }
+    static func parseLocal(_ text: String) -> Date? { LocalTime.parse(text) }
 
-    static func local(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        return f.string(from: date)
-    }
+    static func local(_ date: Date) -> String { LocalTime.text(date, separator: "T") }
 }

@@ -86,18 +86,34 @@ enum Reply {
 }
 
 extension Date {
-    /// How the pages show a moment: local time, minutes.
-    var shown: String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: self)
-    }
+    /// How the pages show a moment: local time, minutes (`2026-12-02 14:05`).
+    var shown: String { LocalTime.text(self, separator: " ") }
 
     /// The day, as YYYY-MM-DD.
-    var day: String {
-        let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd"
-        return f.string(from: self)
+    var day: String { LocalTime.text(self, separator: nil) }
+}
+
+/// Moments as the pages show them and as a `datetime-local` field sends them: the server's local time, to the
+/// minute. One place for all of them, from calendar components: a DateFormatter made per call is slow (a page lists
+/// every audit entry) and four copies of it had drifted apart.
+enum LocalTime {
+    /// `yyyy-MM-dd` followed, when `separator` is given, by it and `HH:mm`.
+    static func text(_ date: Date, separator: String?) -> String {
+        let c = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        guard let separator else { return day }
+        return day + separator + String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// A `datetime-local` value (`2026-12-02T14:05`), or nil when it is not one or names no real moment (a 31 April).
+    static func parse(_ value: String) -> Date? {
+        let parts = value.split(whereSeparator: { "-T:".contains($0) }).map { Int($0) }
+        guard value.count == 16, parts.count == 5, parts.allSatisfy({ $0 != nil }) else { return nil }
+        let n = parts.map { $0! }
+        var c = DateComponents()
+        (c.year, c.month, c.day, c.hour, c.minute) = (n[0], n[1], n[2], n[3], n[4])
+        guard let date = Calendar.current.date(from: c) else { return nil }
+        return text(date, separator: "T") == value ? date : nil   // a rolled-over date (month 13) does not read back
     }
 }
 
