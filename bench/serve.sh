@@ -56,7 +56,7 @@ for rows in $SIZES; do
   cat "$reg" > /dev/null
   before=$(hwm)
   start=$(date +%s.%N)
-  curl -s -b "$jar" -T "$reg" -H 'Content-Type: text/csv' -H "X-File-Name: register-$rows.csv" \
+  curl -s -b "$jar" -T "$reg" -H 'Expect:' -H 'Content-Type: text/csv' -H "X-File-Name: register-$rows.csv" \
     "http://127.0.0.1:$PORT/api/assemblies/1/register" > "$OUT/upload.json"
   upload=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
   grep -q sha256 "$OUT/upload.json" || { cat "$OUT/upload.json" >&2; exit 1; }
@@ -67,7 +67,7 @@ for rows in $SIZES; do
   curl -s -b "$jar" "http://127.0.0.1:$PORT/api/jobs/$job" | grep -q '"state":"done"' || { echo "census job $job did not finish" >&2; exit 1; }
   census=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.2f", e - s }')
   /usr/bin/time -v "$BIN" invite --register "$reg" --count $((rows / 100)) --seed bench --out "$OUT/serve-invite-$rows" --replace \
-    --strata district --min-age 16 --reference-date 2026-01-01 > /dev/null 2> "$OUT/time-invite.txt"
+    --strata district --household-columns street,house_number,postcode --min-age 16 --reference-date 2026-01-01 > /dev/null 2> "$OUT/time-invite.txt"
   invite=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f", s }' "$OUT/time-invite.txt")
   ipeak=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$OUT/time-invite.txt")
   printf '%-10s %10s %10s %10s %9s MB %9s MB %9sx\n' "$rows" "$upload" "$census" "$invite" "$(hwm)" "$ipeak" \
