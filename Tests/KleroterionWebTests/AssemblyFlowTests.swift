@@ -180,6 +180,18 @@ struct AssemblyFlowTests {
         #expect(docs == WebApp.openAPI, "regenerate it: kleroterion serve --print-openapi > docs/openapi.yaml")
     }
 
+    @Test("Every word a template names is written into it, escaped, in each language")
+    func wordsWrittenIn() {
+        for language in WebText.languages {
+            for (name, text) in PageTemplates.all {
+                let done = Renderer.withWords(text, language: language)
+                #expect(!done.contains("{{t.") && !done.contains("{{{t."), "\(name) (\(language)) names a word that does not exist")
+            }
+        }
+        #expect(Renderer.withWords("<p title=\"{{t.app}}\">{{t.csrf_failed}}</p>{{x}}", language: "en")
+                == "<p title=\"Kleroterion\">" + PublishedText.escapeHTML(WebText.word("csrf_failed", "en")) + "</p>{{x}}")
+    }
+
     @Test("Every page word exists in Dutch and in English")
     func words() {
         #expect(Set(WebText.dutch.keys) == Set(WebText.english.keys),

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Kleroterion
 import Mustache
 
 /// Renders the pages: a page's own template inside the common layout (header, language switch, steps, footer).
@@ -8,14 +9,39 @@ import Mustache
 /// Every value is HTML-escaped by Mustache's `{{…}}`; only `{{{content}}}` (HTML this app rendered itself) and the
 /// published report (the library's escaped HTML) are inserted as they are.
 public struct Renderer: Sendable {
-    let library: MustacheLibrary
+    /// The templates per page language, with the page words already written in.
+    let libraries: [String: MustacheLibrary]
 
     public init() throws {
-        var library = MustacheLibrary()
-        for (name, text) in PageTemplates.all {
-            try library.register(text, named: name)
+        var libraries: [String: MustacheLibrary] = [:]
+        for language in WebText.languages {
+            var library = MustacheLibrary()
+            for (name, text) in PageTemplates.all {
+                try library.register(Self.withWords(text, language: language), named: name)
+            }
+            libraries[language] = library
         }
-        self.library = library
+        self.libraries = libraries
+    }
+
+    /// The template with every `{{t.key}}` replaced by its word, escaped as Mustache would escape it. The words
+    /// never change while the server runs, and looking each one up on every view was most of a page's rendering
+    /// (perf under bench-serve). `t` is still passed to the templates, for a word inside a section's own context.
+    static func withWords(_ template: String, language: String) -> String {
+        let words = WebText.words(language)
+        var out = "", rest = Substring(template)
+        while let open = rest.range(of: "{{t.") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "}}"), let word = words[String(after[..<close.lowerBound])] ?? WebText.dutch[String(after[..<close.lowerBound])] else {
+                out += rest[open]
+                rest = after
+                continue
+            }
+            out += PublishedText.escapeHTML(word)
+            rest = after[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// One page. `context` holds the page's own values; the words (`t`), the language and the CSRF token are added.
@@ -28,6 +54,7 @@ public struct Renderer: Sendable {
         values["t"] = words
         values["lang"] = request.language
         values["csrf"] = request.csrf
+        let library = libraries[request.language] ?? libraries["nl"]!
         let content = library.render(values, withTemplate: template) ?? ""
         var page: [String: Any] = [
             "lang": request.language, "title": title, "content": content, "csrf": request.csrf,
