@@ -248,7 +248,8 @@ import Testing
         var files = OutputFiles(directory: f.dir + "/c", placement: .newFolder, inputs: RunInputs(commit.inputs))
         let committed = try CommitWorkflow.run(commit, into: &files)
         try files.commit()
-        #expect(committed.manifest.settings.poolReading?.columns == "id=nummer,address=adres")
+        // The options' pairs first, then the BRP headers the file also has (recognised without an option).
+        #expect(committed.manifest.settings.poolReading?.columns == "id=nummer,address=adres,gender=geslacht,birth_date=geboortedatum")
         #expect(committed.manifest.settings.poolReading?.referenceDate == "2026-01-01")
         var drawFiles = OutputFiles(directory: f.dir + "/c/draw")
         let drawn = try DrawWorkflow.run(DrawWorkflow.Request(commitment: f.dir + "/c", seed: "1 2 3 4 5 6 1 2 3 4"), into: &drawFiles)
@@ -260,6 +261,40 @@ import Testing
         #expect(verified.verified, "\(verified.lines)")
         // A pool read as it is keeps the manifest as before: no pool_reading.
         #expect(CommitWorkflow.Request(people: "", quotas: "", panelSize: 1, seedFormat: "text").columns.reading == nil)
+    }
+
+    /// A pool with Dutch BRP headers (geslacht, geboortedatum, wijk) and no --columns: the headers are recognised
+    /// when the commitment is made, so the manifest must record that reading too, or the draw would read the pool
+    /// as it is and find no column 'gender' for the quotas.
+    @Test func aCommitmentFromRecognisedBRPHeadersAloneDrawsAndVerifies() throws {
+        let f = try Fixture()
+        var pool = "id,geslacht,geboortedatum,wijk\n"
+        for i in 0..<40 { pool += "r\(i),\(i % 2 == 0 ? "V" : "M"),19\(50 + i)0101,\(i < 16 ? "Noord" : "Zuid")\n" }
+        try pool.write(toFile: f.dir + "/brp.csv", atomically: true, encoding: .utf8)
+        try "feature,value,min,max\ngender,vrouw,4,6\ngender,man,4,6\ndistrict,Noord,3,5\ndistrict,Zuid,5,7\n"
+            .write(toFile: f.dir + "/q.csv", atomically: true, encoding: .utf8)
+        var commit = CommitWorkflow.Request(people: f.dir + "/brp.csv", quotas: f.dir + "/q.csv", panelSize: 10, seedFormat: "dice:10")
+        commit.panels = 50
+        #expect(commit.columns == PoolColumns(), "no --columns: the headers alone are recognised")
+        var files = OutputFiles(directory: f.dir + "/c", placement: .newFolder, inputs: RunInputs(commit.inputs))
+        let committed = try CommitWorkflow.run(commit, into: &files)
+        try files.commit()
+        let reading = try #require(committed.manifest.settings.poolReading, "the recognised headers are a reading the draw must repeat")
+        #expect(reading.columns == "gender=geslacht,birth_date=geboortedatum,district=wijk")
+        let seed = "6 5 4 3 2 1 6 5 4 3"
+        var drawFiles = OutputFiles(directory: f.dir + "/c/draw")
+        let drawn = try DrawWorkflow.run(DrawWorkflow.Request(commitment: f.dir + "/c", seed: seed), into: &drawFiles)
+        try drawFiles.commit()
+        #expect(drawn.memberIDs.count == 10)
+        let panel = try Self.table(f.dir + "/c/draw/panel.csv")
+        let genders = Self.column(panel, "gender"), districts = Self.column(panel, "district")
+        #expect((4...6).contains(genders.filter { $0 == "vrouw" }.count) && (3...5).contains(districts.filter { $0 == "Noord" }.count))
+        var verify = VerifyWorkflow.Request(commitment: f.dir + "/c", seed: seed)
+        verify.people = f.dir + "/brp.csv"
+        verify.quotas = f.dir + "/q.csv"
+        let verified = try VerifyWorkflow.run(verify)
+        #expect(verified.verified, "\(verified.problems)")
+        #expect(verified.checked.contains("members.csv and quotas.csv follow from the given pool and quotas"))
     }
 
     @Test func replaceKeepsTheConfirmedMembersAndLosesNobody() throws {

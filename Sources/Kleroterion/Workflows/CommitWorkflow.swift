@@ -102,15 +102,18 @@ public enum CommitWorkflow {
         var warnings: [String] = [], readingNotes: [String] = []
         let format = try SeedFormat(parsing: r.seedFormat)
         let (quotasInput, quotaSet) = try readInput(r.quotas) { try QuotaSet(table: $0) }
+        var header: [String] = []
         let (peopleInput, pool) = try readInput(r.people) {
-            try Pool(table: r.columns.table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
+            header = $0.header
+            return try Pool(table: r.columns.table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
         }
         warnings += RequestChecks.formulaWarnings(pool.table)
         var settings = Commitment.Settings(panels: r.panels, panelSize: r.panelSize, algorithm: r.algorithm, idColumn: r.idColumn,
                                            householdColumns: r.householdColumns, seedSource: r.seedSource, seedFormat: format,
                                            allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput,
                                            language: r.language)
-        settings.poolReading = r.columns.reading
+        // BRP headers recognised without an option are part of the reading too: the draw must rename the same columns.
+        settings.poolReading = try r.columns.reading(header: header)
         settings.alternates = r.alternates
         if let path = r.dropoutRates {
             let bytes = try InputFile.read(path)
