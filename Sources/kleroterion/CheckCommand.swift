@@ -21,7 +21,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Columns that together form an address; at most one person per address is selected.") var householdColumns: String?
     @Option(help: "The column with respondent ids.") var idColumn: String = "id"
     @Option(help: "Where to write quotas-relaxed.csv and relaxation.md when the quotas cannot be met (default: the quotas file's folder).") var out: String?
-    @Option(help: "Language of relaxation.md: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of the answer and of relaxation.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Overwrite an existing quotas-relaxed.csv and relaxation.md.") var replace = false
 
     func run() throws {

@@ -24,7 +24,8 @@ struct CommitCommand: ParsableCommand {
     @Option(help: "The output folder (the commitment).") var out: String
     @Option(help: "Ranked alternates per panel, fixed in the commitment and recomputed by verify (lottery_alternates.csv).") var alternates: Int = 0
     @Option(help: "Drop-out rates for choosing the alternates: feature,value,dropout_rate or id,dropout_rate (default 10 % for everybody).") var dropoutRates: String?
-    @Option(help: "Language of announcement.md: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of the console's lines and of announcement.md: nl (default), en or de.") var language: String = "nl"
+    @Flag(help: "Also show the solver's steps (stages, classes, ILPs) on stderr and the rounding's figures.") var verbose = false
     @Flag(help: "Replace an existing, non-empty output folder that holds no commitment (its old files are removed).") var replace = false
 
     func run() throws {
@@ -43,10 +44,10 @@ struct CommitCommand: ParsableCommand {
             request.alternates = alternates
             request.dropoutRates = dropoutRates
             var files = try outputFolder(out, inputs: request.inputs, replace: replace)
-            // The fair computation's progress goes to stderr (it can take minutes).
-            let result = try CommitWorkflow.run(request, into: &files, events: WorkflowEvents(detail: { note($0) }))
+            // The fair computation's progress (it can take minutes) goes to stderr with --verbose.
+            let result = try CommitWorkflow.run(request, into: &files, events: events(verbose: verbose))
             try files.commit()
-            show(result.lines, warnings: result.warnings)
+            show(result.lines, warnings: result.warnings, details: result.details, verbose: verbose)
         }
     }
 }

@@ -16,7 +16,8 @@ struct DrawCommand: ParsableCommand {
     @Option(help: "The pool file, if it is no longer where the manifest says.") var people: String?
     @Option(help: "The quotas file, if it is no longer where the manifest says.") var quotas: String?
     @Option(help: "Population shares per feature and value (feature,value,population_share) for the report.") var populationShares: String?
-    @Option(help: "Language of report.md and report.html: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of the console's lines, report.md and report.html: nl (default), en or de.") var language: String = "nl"
+    @Flag(help: "Also show the members' and alternates' ids and the fingerprint.") var verbose = false
     @Flag(help: "Replace an existing, non-empty output folder (the same draw made again) as a whole.") var replace = false
 
     func run() throws {
@@ -32,7 +33,7 @@ struct DrawCommand: ParsableCommand {
             request.language = try ReportFiles.language(language)
             let result = try DrawWorkflow.run(request, into: &files, events: .silent)
             try files.commit()
-            show(result.lines, warnings: result.warnings)
+            show(result.lines, warnings: result.warnings, details: result.details, verbose: verbose)
         }
     }
 }

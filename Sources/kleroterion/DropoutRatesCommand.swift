@@ -21,6 +21,7 @@ struct DropoutRatesCommand: ParsableCommand {
     @Option(help: "Confidence level of the intervals.") var confidence: Double = 0.95
     @Option(help: "The rates file to write.") var out: String = "dropout-rates.csv"
     @Flag(help: "Overwrite the --out file if it exists.") var replace = false
+    @Option(help: "Language of the console's lines: nl (default), en or de.") var language: String = "nl"
 
     func run() throws {
         try reportingErrors {
@@ -28,6 +29,7 @@ struct DropoutRatesCommand: ParsableCommand {
             request.idColumn = idColumn
             request.confidence = confidence
             request.out = out
+            request.language = try ReportFiles.language(language)
             try request.validate()
             var files = try outputFolder(request.outFolder, inputs: request.inputs, replace: replace, placement: .intoFolder, names: [request.outName])
             request.features = try features.map { try columnList($0, option: "--features", example: "gender,age_band") }

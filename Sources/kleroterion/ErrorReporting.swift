@@ -23,10 +23,18 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// Prints a workflow's result: its lines on stdout, then its warnings on stderr (after the files are written).
-func show(_ lines: [String], warnings: [String]) {
+/// Prints a workflow's result: its lines on stdout, the technical details after them only with `--verbose`, then its
+/// warnings on stderr (after the files are written).
+func show(_ lines: [String], warnings: [String], details: [String] = [], verbose: Bool = false) {
     for line in lines { print(line) }
+    if verbose { for line in details { print(line) } }
     for line in warnings { note(line) }
+}
+
+/// The events of a command run: the solver's details live on stderr with `--verbose`, else none; the steps are said
+/// once everything is written (the result's lines), so that a failing run prints only its one error.
+func events(verbose: Bool) -> WorkflowEvents {
+    verbose ? WorkflowEvents(detail: { note($0) }) : WorkflowEvents()
 }
 
 /// Writes a line to stderr (progress and warnings; stdout is kept for results).

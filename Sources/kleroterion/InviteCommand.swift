@@ -38,7 +38,7 @@ struct InviteCommand: ParsableCommand {
     @Option(help: "The previous round's reference date, for its invitees' age bands (default: --reference-date).") var previousReferenceDate: String?
     @Option(help: "Oversampling factor per stratum: the strata columns plus factor.") var oversample: String?
     @Option(help: "Ids that get no letter (earlier participants, officials): a CSV with an id column.") var exclude: String?
-    @Option(help: "Language of invitations-report.md: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of the console's lines and of invitations-report.md: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {

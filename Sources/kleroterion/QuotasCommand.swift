@@ -27,6 +27,7 @@ struct QuotasCommand: ParsableCommand {
     @Option(help: "The youngest age counted (default: the template's minimum age).") var minAge: Int?
     @Option(help: "The register column with birth dates (default: the template's).") var birthDateColumn: String?
     @Flag(help: "Overwrite the --out file if it exists.") var replace = false
+    @Option(help: "Language of the console's lines: nl (default), en or de.") var language: String = "nl"
     @Option(help: "Also a quota per combination of these features, counted jointly in the register, e.g. gender&age_band (repeatable).")
     var combine: [String] = []
     @OptionGroup(title: "Your own column names and birth dates") var registerColumns: ColumnOptions
@@ -42,6 +43,7 @@ struct QuotasCommand: ParsableCommand {
             request.minAge = minAge
             request.birthDateColumn = birthDateColumn
             request.combine = combine
+            request.language = try ReportFiles.language(language)
             try request.validate()
             var files = try outputFolder(request.outFolder, inputs: try request.inputs(), replace: replace,
                                          placement: .intoFolder, names: [request.outName])

@@ -32,7 +32,8 @@ struct ReplaceCommand: ParsableCommand {
     @Flag(help: "Refuse (exit 2) instead of filling the seats with the completion that breaks the quotas least.") var strict = false
     @Flag(help: "Accepted for compatibility: filling the seats with the least-breaking completion is now the default (see --strict).") var relax = false
     @Option(help: "Stop optimising after this many seconds and use the best distribution so far.") var timeLimit: Double?
-    @Option(help: "Language of report.md, report.html, replacement.md and relaxation.md: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of the console's lines, report.md, report.html, replacement.md and relaxation.md: nl (default), en or de.") var language: String = "nl"
+    @Flag(help: "Also show the solver's steps (stages, classes, ILPs) on stderr.") var verbose = false
     @Flag(help: "Replace an existing, non-empty output folder as a whole (its old files are removed).") var replace = false
 
     func run() throws {
@@ -47,10 +48,10 @@ struct ReplaceCommand: ParsableCommand {
             var files = try outputFolder(out, inputs: request.inputs, replace: replace)
             request.language = try ReportFiles.language(language)
             request.columns = try registerColumns.poolColumns()
-            // The solver's progress goes to stderr, as before.
-            let result = try ReplaceWorkflow.run(request, into: &files, events: WorkflowEvents(detail: { note($0) }))
+            // The solver's progress goes to stderr with --verbose.
+            let result = try ReplaceWorkflow.run(request, into: &files, events: events(verbose: verbose))
             try files.commit()
-            show(result.lines, warnings: result.warnings)
+            show(result.lines, warnings: result.warnings, details: result.details, verbose: verbose)
         }
     }
 }

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
     )
 
     @Option(name: .customLong("run"), help: "The folder of a draw (it holds report.json).") var runFolder: String
-    @Option(help: "nl (Dutch, the default), en (English) or de (German).") var language: String = "nl"
+    @Option(help: "Language of the report and of the console's lines: nl (Dutch, the default), en (English) or de (German).") var language: String = "nl"
     @Option(help: "Comma-separated: html, md, json, pdf (pdf needs Chromium).") var format: String = "html,md,json"
     @Option(help: "Residents in the register, for the funnel (overrides what the draw knew).") var registerCount: Int?
     @Option(help: "Invitation letters sent, for the funnel (overrides what the draw knew).") var invitedCount: Int?

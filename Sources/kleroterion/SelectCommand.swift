@@ -26,7 +26,7 @@ struct SelectCommand: ParsableCommand {
     @Option(help: "Residents in the register, for the report's funnel.") var registerCount: Int?
     @Option(help: "Invitation letters sent, for the report's funnel.") var invitedCount: Int?
     @Option(help: "The folder `kleroterion invite` wrote to; its invitations-report.json fills the report's funnel.") var invitations: String?
-    @Option(help: "Language of report.md, report.html and relaxation.md: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of the console's lines, report.md, report.html and relaxation.md: nl (default), en or de.") var language: String = "nl"
     @Option(help: "Also draw this many ranked alternates (alternates.csv), chosen for the panel's expected drop-outs (docs/alternates.md).") var alternates: Int = 0
     @Option(help: "Drop-out rates: feature,value,dropout_rate or id,dropout_rate (default 10 % for everybody).") var dropoutRates: String?
     @Flag(help: "Prefer, within the fair mix, panels with slack on the quotas, keeping every chance within --robust-epsilon.") var robust = false
@@ -38,13 +38,10 @@ struct SelectCommand: ParsableCommand {
             let request = try self.request()
             try request.validate()
             var files = try outputFolder(out, inputs: request.inputs, replace: replace)
-            // The solver's details (stages, classes, ILPs) only with --verbose; the steps are said once everything is
-            // written, so that a failing draw prints only its one error.
-            var events = WorkflowEvents()
-            if verbose { events.detail = { note($0) } }
-            let result: SelectWorkflow.Result = try SelectWorkflow.run(request, into: &files, events: events)
+            // The solver's details (stages, classes, ILPs) only with --verbose.
+            let result: SelectWorkflow.Result = try SelectWorkflow.run(request, into: &files, events: events(verbose: verbose))
             try files.commit()
-            show(result.lines + result.notes, warnings: result.warnings)
+            show(result.lines + result.notes, warnings: result.warnings, details: result.details, verbose: verbose)
         }
     }
 

@@ -117,7 +117,8 @@ import Testing
         #expect(young.count >= 2)
         let dead = try replace(young, f.dir + "/dead")
         #expect(dead.status == 0, "\(dead.stderr)")
-        #expect(dead.stderr.contains("warning") && dead.stderr.contains("age 16-24"))
+        #expect(dead.stderr.contains("let op: het aangevulde panel haalt de quota niet") && dead.stderr.contains("age 16-24"), "\(dead.stderr)")
+        #expect(!dead.stdout.contains("haalt alle quota"), "\(dead.stdout)")
         let md = try String(contentsOfFile: f.dir + "/dead/replacement.md", encoding: .utf8)
         // Dutch by default, like the report: the warning, the change and the reason in plain words.
         #expect(md.contains("niet alle quota konden worden gehaald") && md.contains("verlaag het minimum van age 16-24"), "\(md)")

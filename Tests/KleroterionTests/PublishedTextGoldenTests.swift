@@ -100,6 +100,8 @@ import Testing
         // The rule's English description is a formula in English words; Dutch and German point to where it is written.
         check(AnnouncementKey.self, allowedMissing: ["rule"])
         check(RelaxationKey.self); check(ReplacementKey.self); check(InvitationKey.self); check(ReasonKey.self)
+        // The console's lines (Workflows/Lines/).
+        check(CommonLine.self); check(SelectLine.self); check(LotteryLine.self); check(InvitationLine.self); check(FileLine.self)
     }
 
     @Test func theEnglishReasonsAndChangesAreTheConsoleSentencesAsBefore() throws {

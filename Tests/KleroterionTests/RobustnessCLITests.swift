@@ -185,7 +185,9 @@ import Testing
         #expect(both.contains("=HYPERLINK(\"\"http://x\"\")") || both.contains("=HYPERLINK(\"http://x\")"))
         let inspect = try runProgram(binary, ["inspect", dir + "/pool.csv"])
         #expect(inspect.status == 0)
-        #expect(inspect.stdout.contains("Spreadsheet safety: 1 value starts with = + - or @") && inspect.stdout.contains("line 3, column 'name': =HYPERLINK"), "\(inspect.stdout)")
+        #expect(inspect.stdout.contains("Veilig openen in een rekenblad: 1 waarde begint met = + - of @") && inspect.stdout.contains("regel 3, kolom 'name': =HYPERLINK"), "\(inspect.stdout)")
+        let english = try runProgram(binary, ["inspect", dir + "/pool.csv", "--language", "en"])
+        #expect(english.stdout.contains("Spreadsheet safety: 1 value starts with = + - or @") && english.stdout.contains("line 3, column 'name': =HYPERLINK"), "\(english.stdout)")
         // A plain negative number is no formula.
         #expect(!SpreadsheetSafety.looksLikeFormula("-5") && SpreadsheetSafety.looksLikeFormula("-A1") && SpreadsheetSafety.looksLikeFormula("\t=1"))
     }

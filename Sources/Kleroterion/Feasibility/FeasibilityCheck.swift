@@ -14,27 +14,25 @@ public struct FeasibilityReport: Sendable {
     /// Set when no change to the quotas can help (e.g. too few addresses for the seats).
     public var noRelaxation: String?
 
-    /// The plain-text answer, as `check` prints it.
-    public func text(_ problem: SelectionProblem) -> String {
-        if isFeasible {
-            return "Feasible: at least one panel of \(problem.panelSize) meets every quota and the one-per-household rule."
-        }
-        var out = "Infeasible: no panel of \(problem.panelSize) meets every quota and the one-per-household rule.\n\nWhy:\n"
-        for r in reasons { out += "  - \(r.text)\n" }
+    /// The plain-text answer in English with the column names (as error messages name them).
+    public func text(_ problem: SelectionProblem) -> String { text(problem, language: .en, labels: .raw) }
+
+    /// The answer as `check` prints it, in `language`, features and values named by `labels`.
+    public func text(_ problem: SelectionProblem, language: ReportLanguage, labels: FeatureLabels) -> String {
+        let w = TextTable<SelectLine>(language), n = w.format.count
+        if isFeasible { return w(.checkFeasible, n(problem.panelSize)) }
+        var out = w(.checkInfeasible, n(problem.panelSize)) + "\n\n" + w(.checkWhy) + "\n"
+        for r in reasons { out += "  - \(r.text(language, labels: labels))\n" }
         let groups = conflicts.filter { !$0.isEmpty }
-        for (n, group) in groups.enumerated() {
-            if n == 0 {
-                out += "\nThese quotas conflict (drop any one of them and the rest of this list can be met):\n"
-            } else {
-                out += "\nAnd, separately, these conflict with each other:\n"
-            }
-            for b in group { out += "  - \(problem.describe(b))\n" }
+        for (i, group) in groups.enumerated() {
+            out += "\n" + w(i == 0 ? .checkConflict : .checkConflictMore) + "\n"
+            for b in group { out += "  - \(InfeasibilityReason.describe(problem.reasonBound(b), language, labels: labels))\n" }
         }
         if let relaxation {
-            out += "\nSmallest relaxation (\(relaxation.seats) seat\(relaxation.seats == 1 ? "" : "s") of change in total):\n"
-            for line in relaxation.summary { out += "  - \(line)\n" }
-        } else if let noRelaxation {
-            out += "\nNo change to the quotas can help: \(noRelaxation)\n"
+            out += "\n" + w(.checkSmallest, TextTable<RelaxationKey>(language).counted(relaxation.seats, one: .seatOne, many: .seatMany)) + "\n"
+            for line in relaxation.summary(language, labels: labels) { out += "  - \(line)\n" }
+        } else if noRelaxation != nil {
+            out += "\n" + w(.checkNoChange) + "\n"
         }
         return out
     }

@@ -38,12 +38,29 @@ public enum QuotaDerivation {
         }
     }
 
+    /// Where a feature's shares came from: a kind with its file and column, said per language by `text(_:)`.
+    public enum Source: Sendable, Equatable, CustomStringConvertible {
+        case sharesFile(String)
+        /// A register column; `ages` when age bands were counted from its birth dates.
+        case register(file: String, column: String, ages: Bool)
+        /// The source publishes no numbers for the feature: it is left out.
+        case unpublished
+        /// The template's own shares, and the source it names.
+        case template(path: String, source: String?)
+        case jointShares(String)
+        /// A combination counted jointly in the register.
+        case jointCounts(String)
+
+        /// In English, e.g. "register register.csv, column 'wijk'".
+        public var description: String { text(.en) }
+    }
+
     /// The derived quotas and what went into them.
     public struct Result: Sendable {
         /// The quotas, feature by feature in template order, each with its population share.
         public var quotas: [Quota]
         /// Per feature, where its shares came from (for the summary and the report).
-        public var sources: [(feature: String, source: String)]
+        public var sources: [(feature: String, source: Source)]
         /// Remarks, e.g. that shares were scaled to add up to 1.
         public var notes: [String]
         /// How many register rows were counted (residents of at least the minimum age), when a register was used.
@@ -88,7 +105,7 @@ public enum QuotaDerivation {
         guard k > 0 else { throw KleroterionError("the panel size is \(k)", fix: "give a panel size of at least 1 with --panel-size") }
         guard settings.tolerance >= 0 else { throw KleroterionError("the tolerance is \(settings.tolerance)", fix: "give a tolerance of 0 or more seats") }
         var notes: [String] = []
-        var sources: [(String, String)] = []
+        var sources: [(String, Source)] = []
         var quotas: [Quota] = []
 
         let fromFile = Set((shares?.features ?? []).map(QuotaSet.matchKey))
@@ -156,7 +173,7 @@ public enum QuotaDerivation {
                     q.shareSource = "shares_file:" + (shares.source as NSString).lastPathComponent
                     quotas.append(q)
                 }
-                sources.append((feature.name, "shares file \(shares.source)"))
+                sources.append((feature.name, .sharesFile(shares.source)))
                 continue
             }
             switch feature.from {
@@ -169,8 +186,7 @@ public enum QuotaDerivation {
                     q.shareSource = "register:" + (register!.source as NSString).lastPathComponent
                     quotas.append(q)
                 }
-                let what = feature.from == .birthDate ? "ages from column '\(census!.columnName[key]!)'" : "column '\(census!.columnName[key]!)'"
-                sources.append((feature.name, "register \(register!.source), \(what)"))
+                sources.append((feature.name, .register(file: register!.source, column: census!.columnName[key]!, ages: feature.from == .birthDate)))
             case .sharesFile:
                 throw KleroterionError(file: template.path, "the feature '\(feature.name)' needs its shares from a file (\(feature.values.map(\.value).joined(separator: ", ")))",
                                        fix: "add --shares SHARES.csv with rows \(feature.name),<value>,<population_share> (see strata-templates/shares/)")
@@ -178,7 +194,7 @@ public enum QuotaDerivation {
                 // The assembly used this criterion but its numbers were never published: leave it out, never guess.
                 notes.append("\(feature.name): the source publishes no numbers for it" + (feature.note.map { " (\($0))" } ?? "")
                              + "; it is left out. To include it, give its shares in a --shares file.")
-                sources.append((feature.name, "not published: left out"))
+                sources.append((feature.name, .unpublished))
             case .template:
                 let withShare = feature.values.filter { $0.share != nil }
                 var scaled: [Double] = []
@@ -206,7 +222,7 @@ public enum QuotaDerivation {
                         quotas.append(q)
                     }
                 }
-                sources.append((feature.name, "template \(template.path)" + (feature.source.map { " (\($0))" } ?? "")))
+                sources.append((feature.name, .template(path: template.path, source: feature.source)))
             }
         }
 
@@ -226,7 +242,7 @@ public enum QuotaDerivation {
                 let b = band(share: e.share, panelSize: k, tolerance: settings.tolerance)
                 quotas.append(Quota(feature: f, value: e.value, min: b.min, max: b.max, populationShare: e.share))
             }
-            sources.append((f, "joint shares in \(shares!.source)"))
+            sources.append((f, .jointShares(shares!.source)))
         }
         if let census {
             for (parts, cells) in zip(jointFromRegister, census.joint) {
@@ -235,7 +251,7 @@ public enum QuotaDerivation {
                     let b = band(count: n, of: census.total, panelSize: k, tolerance: settings.tolerance)
                     quotas.append(Quota(feature: name, value: value, min: b.min, max: b.max, populationShare: Double(n) / Double(census.total)))
                 }
-                sources.append((name, "register \(register!.source), joint counts"))
+                sources.append((name, .jointCounts(register!.source)))
             }
         }
         for name in jointFromFile + jointFromRegister.map({ $0.joined(separator: "&") }) {

@@ -86,8 +86,11 @@ public struct StrataTemplate: Sendable {
 
     /// The template's `columns:` block as column-mapping pairs.
     public var columnPairs: [(canonical: String, header: String, origin: String)] {
-        columns.map { ($0.canonical, $0.header, "the template's columns:") }
+        columns.map { ($0.canonical, $0.header, Self.columnsOrigin) }
     }
+
+    /// The origin of a rename a template's `columns:` block asks for (error messages name it).
+    public static let columnsOrigin = "the template's columns:"
 
     /// Reads and checks a template file.
     public static func load(path: String) throws -> StrataTemplate {

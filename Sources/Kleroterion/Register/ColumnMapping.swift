@@ -14,9 +14,12 @@ public struct ColumnMapping: Sendable, Equatable {
     public struct Rename: Sendable, Equatable {
         public var header: String
         public var canonical: String
-        /// `--columns`, `template`, or `BRP header`.
+        /// `--columns`, `template`, or `BRP header` (`brpOrigin`).
         public var origin: String
     }
+
+    /// The origin of a rename that no option asked for: a common BRP header, recognised by its name.
+    public static let brpOrigin = "BRP header"
 
     /// Explicit pairs (canonical, header), from `--columns` or a template, in the order given.
     public var pairs: [(canonical: String, header: String, origin: String)]
@@ -87,7 +90,7 @@ public struct ColumnMapping: Sendable, Equatable {
             for (i, name) in lower.enumerated() {
                 guard let canonical = Self.dutchBRP[name], !taken.contains(canonical),
                       !result.contains(where: { $0.header.lowercased() == name }) else { continue }
-                result.append(Rename(header: header[i], canonical: canonical, origin: "BRP header"))
+                result.append(Rename(header: header[i], canonical: canonical, origin: Self.brpOrigin))
                 taken.insert(canonical)
             }
         }

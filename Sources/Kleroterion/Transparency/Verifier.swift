@@ -16,8 +16,13 @@ public enum Verifier {
         public var problems: [Finding] = []
         /// What was checked and found right, for the summary.
         public var checked: [String] = []
-        /// The panel number the seed gives (when it could be computed).
+        /// The panel number the seed gives (when it could be computed), and how many panels the lottery has.
         public var panelNumber: Int?
+        public var panelCount: Int?
+        /// The manifest's fingerprint, and whether it was compared with an announced one (the option or
+        /// announcement.md); when not, whoever checks must compare it with the announcement by hand.
+        public var manifestHash: String?
+        public var comparedWithAnnouncement = false
         /// The recomputed fair chances and the comparison (when the published files allowed it).
         public var fairness: FairnessCheck.Result?
         public var verified: Bool { problems.isEmpty }
@@ -32,6 +37,7 @@ public enum Verifier {
             report.problems.append(Finding(file: e.file ?? directory, e.message)); return report
         } catch { report.problems.append(Finding(file: directory, "\(error)")); return report }
         let m = folder.manifest
+        report.manifestHash = folder.manifestHash
         // 1. Hashes.
         let changed = folder.changedFiles()
         report.problems += changed
@@ -41,6 +47,7 @@ public enum Verifier {
         if fingerprintProblem != nil {
             // Reported above as a problem; never also as checked (issue #12).
         } else if announcedHash != nil || folder.announcedHash() != nil {
+            report.comparedWithAnnouncement = true
             report.checked.append("manifest.json has the announced fingerprint \(folder.manifestHash)")
         } else {
             report.checked.append("no announced fingerprint to compare with: check that the announcement published before the draw says \(folder.manifestHash)")
@@ -49,6 +56,7 @@ public enum Verifier {
         guard let panels = attempt(&report, { try folder.lotteryPanels() }),
               let problem = attempt(&report, { try folder.committedProblem() }) else { return report }
         let lotteryPath = folder.path(Commitment.lotteryFile)
+        report.panelCount = panels.count
         if panels.count != m.settings.panels {
             report.problems.append(Finding(file: lotteryPath, "it has \(panels.count) panels, but the manifest says \(m.settings.panels)"))
         }

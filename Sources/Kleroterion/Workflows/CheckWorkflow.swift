@@ -11,7 +11,7 @@ public enum CheckWorkflow {
         public var householdColumns: [String] = []
         public var idColumn: String = "id"
 
-        /// The language of relaxation.md.
+        /// The language of the answer, of the console's lines and of relaxation.md.
         public var language: ReportLanguage = .nl
 
         public init(people: String, quotas: String, panelSize: Int) {
@@ -26,9 +26,10 @@ public enum CheckWorkflow {
     public struct Result: Sendable {
         /// Whether at least one panel meets every quota and the household rule.
         public var isFeasible: Bool
-        /// The answer as `check` prints it ("Feasible: …" or "Infeasible: … Why: … Smallest relaxation: …").
+        /// The answer as `check` prints it, in the request's language ("Haalbaar: …" or "Niet haalbaar: … Waarom: …
+        /// Kleinste wijziging: …"), features and values named by the quotas' labels.
         public var text: String
-        /// The lines the CLI prints on stdout once the files are written (`text`, then where the files went).
+        /// The lines the CLI prints on stdout once the files are written (`text`, where the files went, what next).
         public var lines: [String]
         /// Warnings and remarks on how the inputs were read (stderr).
         public var warnings: [String]
@@ -56,16 +57,17 @@ public enum CheckWorkflow {
         try events.checkCancelled()
         let report = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem),
                                                       shares: QuotaRelaxation.shares(quotaSet, for: problem))
-        let text = report.text(problem)
+        let w = TextTable<SelectLine>(r.language), labels = FeatureLabels(quotas: quotaSet)
+        let text = report.text(problem, language: r.language, labels: labels)
         // `check` prints an infeasible answer without an extra newline (its text ends with one).
         var lines = [report.isFeasible || !text.hasSuffix("\n") ? text : String(text.dropLast())]
         if let relaxation = report.relaxation {
             files.add("quotas-relaxed.csv", relaxation.quotasCSV())
             files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: r.panelSize, reasons: report.reasons,
-                                                                language: r.language, labels: FeatureLabels(quotas: quotaSet)))
-            lines += ["", "Wrote \(files.names.joined(separator: " and ")) to \(files.directory)"]
+                                                                language: r.language, labels: labels))
+            lines += ["", TextTable<CommonLine>(r.language)(.wrote, files.directory, files.names.joined(separator: ", ")), w(.checkNext)]
         }
-        events.step(report.isFeasible ? "Quotas checked: a panel is possible." : "Quotas checked: no panel meets them all.")
+        events.step(w(report.isFeasible ? .checkedPossible : .checkedImpossible))
         return Result(isFeasible: report.isFeasible, text: text, lines: lines, warnings: warnings + readingNotes, files: files.names,
                       report: report, relaxation: report.relaxation, relaxedQuotasCSV: report.relaxation?.quotasCSV(),
                       summary: report.isFeasible ? "" : report.errorSummary(problem), fix: report.isFeasible ? "" : report.fixSummary)

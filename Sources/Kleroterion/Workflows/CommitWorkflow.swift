@@ -64,6 +64,8 @@ public enum CommitWorkflow {
         public var lines: [String]
         /// Warnings (ids that look like BSNs, no seed source) and remarks on how the inputs were read (stderr).
         public var warnings: [String]
+        /// The rounding's and the alternates' technical figures, for `--verbose`.
+        public var details: [String]
         /// The names of the queued files (the private one last).
         public var files: [String]
         /// The manifest's SHA-256, the fingerprint to announce.
@@ -102,15 +104,18 @@ public enum CommitWorkflow {
         var warnings: [String] = [], readingNotes: [String] = []
         let format = try SeedFormat(parsing: r.seedFormat)
         let (quotasInput, quotaSet) = try readInput(r.quotas) { try QuotaSet(table: $0) }
+        var header: [String] = []
         let (peopleInput, pool) = try readInput(r.people) {
-            try Pool(table: r.columns.table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
+            header = $0.header
+            return try Pool(table: r.columns.table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
         }
         warnings += RequestChecks.formulaWarnings(pool.table)
         var settings = Commitment.Settings(panels: r.panels, panelSize: r.panelSize, algorithm: r.algorithm, idColumn: r.idColumn,
                                            householdColumns: r.householdColumns, seedSource: r.seedSource, seedFormat: format,
                                            allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput,
                                            language: r.language)
-        settings.poolReading = r.columns.reading
+        // BRP headers recognised without an option are part of the reading too: the draw must rename the same columns.
+        settings.poolReading = try r.columns.reading(header: header)
         settings.alternates = r.alternates
         if let path = r.dropoutRates {
             let bytes = try InputFile.read(path)
@@ -118,42 +123,44 @@ public enum CommitWorkflow {
             settings.dropoutInput = Manifest.Input(file: path, sha256: Hashing.sha256(bytes))
             if let note = LotteryAlternates.publicationWarning(ratesFile: path, quotaFeatures: quotaSet.features) { warnings.append(note) }
         }
+        let w = TextTable<LotteryLine>(r.language), common = TextTable<CommonLine>(r.language), n = w.format.count
         // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.
         if pool.ids.contains(where: { PublishableCheck.looksLikeBSN($0) || PublishableCheck.looksLikeEmail($0) }) {
-            warnings.append("note: some ids look like citizen service numbers or e-mail addresses; they are not published (the published files carry pseudonyms), but keep \(Pseudonyms.privateFile) as safe as the register itself")
+            warnings.append(common(.note, w(.idsLookPersonal, Pseudonyms.privateFile)))
         }
-        events.step("Respondents read: \(pool.count) people; computing the fair lottery of \(r.panels) panels.")
+        var lines: [String] = [], details: [String] = []
+        func say(_ line: String) { lines.append(line); events.step(line) }
+        say(TextTable<SelectLine>(r.language)(.read, n(pool.count)))
         try events.checkCancelled()
         let built = try Commitment.build(pool: pool, quotas: quotaSet, settings: settings, progress: events.detail, isCancelled: events.isCancelled)
         try events.checkCancelled()
         for (name, text) in built.files { files.add(name, text) }
         let rounding = built.rounding, m = built.manifest
         let out = files.directory
-        var lines = [
-            "Committed a lottery of \(r.panels) equally likely panels (\(m.rounding.distinctPanels) distinct) for a panel of \(r.panelSize) from \(pool.count) respondents.",
-            String(format: "Largest change of anyone's chance by rounding: %.5f (the naive worst case k/m is %.5f); local-search moves: %d.",
-                   rounding.maxDeviation, m.rounding.worstCase, rounding.moves),
-        ]
+        say(w(.committed, n(r.panels), n(r.panelSize), n(m.rounding.distinctPanels), n(pool.count)))
+        lines.append(w(.rounding, Announcement.percent(m.rounding.maxChange, TextTable<AnnouncementKey>(r.language))))
+        details.append(String(format: "Largest change of anyone's chance by rounding: %.5f (the naive worst case k/m is %.5f); local-search moves: %d.",
+                              rounding.maxDeviation, m.rounding.worstCase, rounding.moves))
         if let bound = m.seed.grindingBound {
-            lines.append(String(format: "Weak seed (%@): regenerating the commitment a billion times could move one person's chance by up to %.1f percentage points; the announcement says so.",
-                                format.description, bound * 100))
+            lines.append(w(.weakSeed, format.description, w.format.decimal(bound * 100, digits: 1)))
         }
         var largestAlternateChance: Double?
         if let a = m.alternates {
             let chances = LotteryAlternates.chances(built.alternates, personCount: built.problem.count)
             largestAlternateChance = chances.max()
-            lines.append(String(format: "Each panel has %d ranked alternates (%@), chosen by the rule %@ for drop-out rates %@; verify recomputes them. The largest chance of anyone to be an alternate: %.3f.",
-                                a.count, a.file, a.method, a.ratesSource, largestAlternateChance ?? 0))
+            lines.append(w(.alternates, n(a.count), w.format.percent(largestAlternateChance ?? 0)))
+            details.append(String(format: "Alternates: %@, chosen by the rule %@ for drop-out rates %@; the largest chance of anyone to be an alternate: %.3f.",
+                                  a.file, a.method, a.ratesSource, largestAlternateChance ?? 0))
         }
-        lines += ["Manifest fingerprint (SHA-256): \(built.manifestHash)",
-                  "Wrote \(built.files.map(\.name).joined(separator: ", ")) to \(out)",
-                  "Publish everything except \(Pseudonyms.privateFile): it links the pseudonyms to the residents and stays private."]
+        lines += [w(.fingerprint, built.manifestHash),
+                  common(.wrote, out, built.files.map(\.name).joined(separator: ", ")),
+                  w(.publish, Pseudonyms.privateFile)]
         if r.seedSource.trimmingSpaces().isEmpty {
-            warnings.append("warning: no --seed-source given; fill in where and when the seed comes from in announcement.md before publishing it")
+            warnings.append(common(.warning, w(.noSeedSource)))
         }
-        lines.append("Next: publish announcement.md now, before the seed exists. After the seed is known: kleroterion draw --commitment \(out) --seed \"…\"")
+        lines.append(w(.commitNext, out))
         let announcement = built.files.first { $0.name == Commitment.announcementFile }?.text ?? ""
-        return Result(lines: lines, warnings: warnings + readingNotes, files: built.files.map(\.name), manifestHash: built.manifestHash,
+        return Result(lines: lines, warnings: warnings + readingNotes, details: details, files: built.files.map(\.name), manifestHash: built.manifestHash,
                       manifest: m, announcement: announcement, panels: r.panels, distinctPanels: m.rounding.distinctPanels,
                       poolCount: pool.count, largestRoundingChange: rounding.maxDeviation, worstCaseRoundingChange: m.rounding.worstCase,
                       grindingBound: m.seed.grindingBound, alternates: r.alternates, largestAlternateChance: largestAlternateChance)

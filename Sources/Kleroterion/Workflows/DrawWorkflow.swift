@@ -33,6 +33,8 @@ public enum DrawWorkflow {
         /// The lines the CLI prints on stdout once the files are written.
         public var lines: [String]
         public var warnings: [String]
+        /// The members' and alternates' pool ids and the fingerprint, for `--verbose`.
+        public var details: [String]
         public var files: [String]
         /// The panel number the seed gives (1-based) and how many panels the lottery has.
         public var panelNumber: Int
@@ -68,19 +70,21 @@ public enum DrawWorkflow {
         try ReportFiles.add(result.report, language: r.language, to: &files)
         let ids = result.members.map { result.pool.ids[$0] }
         let alternateIDs = result.alternates.map { result.pool.ids[$0] }
-        events.step("The seed gives panel \(result.panelNumber) of \(result.panelCount).")
-        var lines = [
-            "The seed gives panel \(result.panelNumber) of \(result.panelCount).",
-            "Drew \(result.members.count) members (pool ids): \(ids.joined(separator: " "))",
-        ]
-        if !alternateIDs.isEmpty {
-            lines.append("Its \(alternateIDs.count) committed alternates, in rank order (pool ids; checked against the commitment): \(alternateIDs.joined(separator: " "))")
-        }
-        lines += [
-            "Wrote \(result.files.map(\.name).joined(separator: ", ")) and the report (report.md, report.json, report.html) to \(files.directory)",
-            "Publish audit.json with the commitment folder (pseudonyms only); panel.csv\(alternateIDs.isEmpty ? " and remaining.csv" : ", remaining.csv and alternates.csv") (real ids, names, addresses) and the report's folder stay private until you have checked them.",
-        ]
-        return Result(lines: lines, warnings: [], files: files.names, panelNumber: result.panelNumber, panelCount: result.panelCount,
+        let w = TextTable<LotteryLine>(r.language), n = w.format.count
+        var lines: [String] = []
+        func say(_ line: String) { lines.append(line); events.step(line) }
+        say(w(.seedGives, n(result.panelNumber), n(result.panelCount)))
+        lines.append(w(.drawn, n(result.members.count)))
+        if !alternateIDs.isEmpty { lines.append(w(.drawnAlternates, n(alternateIDs.count))) }
+        lines.append(TextTable<CommonLine>(r.language)(.wrote, files.directory, files.names.joined(separator: ", ")))
+        let privateFiles = ["panel.csv", "remaining.csv"] + (alternateIDs.isEmpty ? [] : ["alternates.csv"])
+        lines.append(w(.drawPublish, w.list(privateFiles)))
+        lines.append(w(.drawNext, r.commitment, "\"" + r.seed.replacingOccurrences(of: "\"", with: "\\\"") + "\""))
+        // The ids are for the organiser's eyes (panel.csv holds them), not a step.
+        var details = [w(.memberIDs, ids.joined(separator: " "))]
+        if !alternateIDs.isEmpty { details.append(w(.alternateIDs, alternateIDs.joined(separator: " "))) }
+        details.append(w(.fingerprint, result.manifestHash))
+        return Result(lines: lines, warnings: [], details: details, files: files.names, panelNumber: result.panelNumber, panelCount: result.panelCount,
                       memberIDs: ids, alternateIDs: alternateIDs, manifestHash: result.manifestHash, report: result.report)
     }
 }

@@ -17,6 +17,8 @@ public enum DropoutRatesWorkflow {
         public var confidence = 0.95
         /// The rates file to write.
         public var out: String = "dropout-rates.csv"
+        /// The language of the console's lines.
+        public var language: ReportLanguage = .nl
 
         public init(panel: String, dropouts: String) { self.panel = panel; self.dropouts = dropouts }
 
@@ -56,13 +58,12 @@ public enum DropoutRatesWorkflow {
         let names = r.features ?? DropoutRateEstimate.defaultFeatures(pool)
         let estimate = try DropoutRateEstimate(panel: pool, dropouts: ids, dropoutSource: source, features: names, confidence: r.confidence)
         files.add(r.outName, estimate.csv)
-        let level = Int((r.confidence * 100).rounded())
-        var lines = ["Drop-out rates from \(pool.count) members, \(ids.count) drop-outs (\(level) % intervals):"]
+        let w = TextTable<FileLine>(r.language), n = w.format.count, p = { w.format.percent($0) }
+        var lines = [w(.ratesHeading, n(pool.count), n(ids.count), n(Int((r.confidence * 100).rounded())))]
         for row in estimate.rows {
-            let figures = String(format: "rate %.1f %% (%.1f to %.1f %%)", row.rate * 100, row.low * 100, row.high * 100)
-            lines.append("  \(row.feature) = \(row.value): \(row.dropouts) of \(row.members), " + figures)
+            lines.append(w(.rateRow, row.feature, row.value, n(row.dropouts), n(row.members), p(row.rate), p(row.low), p(row.high)))
         }
-        lines.append("Wrote \(r.out)")
+        lines.append(TextTable<CommonLine>(r.language)(.wroteFile, r.out))
         return Result(lines: lines, warnings: [], files: files.names, members: pool.count, dropouts: ids.count, csv: estimate.csv)
     }
 }

@@ -12,6 +12,8 @@ public enum InspectWorkflow {
         public var mapping: ColumnMapping = ColumnMapping()
         public var template: String?
         public var templateDirectories: [String] = QuotasWorkflow.templateDirectories()
+        /// The language of the console's lines.
+        public var language: ReportLanguage = .nl
 
         public init(file: String) { self.file = file }
     }
@@ -57,7 +59,9 @@ public enum InspectWorkflow {
         }
         let seconds = Date().timeIntervalSince(started)
         let semicolon = csv.delimiter == UInt8(ascii: ";")
-        var lines = ["\(r.file): \(csv.rowCount) rows, \(csv.header.count) columns, delimiter \(semicolon ? "';'" : "','"), \(csv.byteCount) bytes, read in \(String(format: "%.3f", seconds)) s"]
+        let w = TextTable<FileLine>(r.language), n = w.format.count
+        var lines = [w(.summary, r.file, n(csv.rowCount), n(csv.header.count), w(semicolon ? .semicolon : .comma), n(csv.byteCount),
+                       w.format.decimal(seconds, digits: 3))]
         // The names the other commands will use for these columns (the mapping, the template, BRP headers).
         let strata = try r.template.map { try StrataTemplate.load(path: StrataTemplate.locate($0, in: r.templateDirectories)) }
         let renames = try r.mapping.adding(strata?.columnPairs ?? []).renames(for: csv.header)
@@ -65,16 +69,24 @@ public enum InspectWorkflow {
         for (name, empty) in zip(csv.header, blanks) {
             let rename = renames.first { $0.header == name }
             columns.append(Column(name: name, empty: empty, rename: rename))
-            lines.append("  \(name): \(empty) empty" + (rename.map { "  → read as \($0.canonical) (\($0.origin))" } ?? ""))
+            lines.append(w(.column, name, n(empty)) + (rename.map { w(.readAs, $0.canonical, origin($0.origin, w)) } ?? ""))
         }
-        if renames.isEmpty { lines.append("Column mapping: none needed (no --columns, no recognised BRP headers).") }
+        if renames.isEmpty { lines.append(w(.noMapping)) }
         if !formulas.isEmpty {
-            lines.append("Spreadsheet safety: \(formulas.count) value\(formulas.count == 1 ? " starts" : "s start") with = + - or @, which a spreadsheet may run as a formula"
-                         + " (open the file as text; see docs/input-files.md):")
-            for cell in formulas.prefix(20) { lines.append("  line \(cell.line), column '\(cell.column)': \(cell.value)") }
-            if formulas.count > 20 { lines.append("  … and \(formulas.count - 20) more") }
+            lines.append(w(.formulas, w.counted(formulas.count, one: .formulaOne, many: .formulaMany)))
+            for cell in formulas.prefix(20) { lines.append(w(.formulaCell, n(cell.line), cell.column, cell.value)) }
+            if formulas.count > 20 { lines.append(w(.formulaMore, n(formulas.count - 20))) }
         }
         return Result(lines: lines, rows: csv.rowCount, bytes: csv.byteCount, delimiter: semicolon ? ";" : ",",
                       columns: columns, formulas: formulas, seconds: seconds)
+    }
+
+    /// Why a column is renamed, in words: an option's name stays as typed.
+    static func origin(_ origin: String, _ w: TextTable<FileLine>) -> String {
+        switch origin {
+        case ColumnMapping.brpOrigin: return w(.originBRP)
+        case StrataTemplate.columnsOrigin: return w(.originTemplate)
+        default: return origin
+        }
     }
 }

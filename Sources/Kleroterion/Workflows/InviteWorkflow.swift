@@ -30,7 +30,7 @@ public enum InviteWorkflow {
         public var oversample: String?
         public var exclude: String?
 
-        /// The language of invitations-report.md.
+        /// The language of invitations-report.md and of the console's lines.
         public var language: ReportLanguage = .nl
 
         public init(register: String, count: Int, seed: String) {
@@ -75,24 +75,22 @@ public enum InviteWorkflow {
         try r.validate()
         let settings = try InviteSettings.make(r)
         try events.checkCancelled()
-        events.step("Drawing \(r.count) letters from the register.")
+        let w = TextTable<InvitationLine>(r.language), n = w.format.count
+        events.step(w(.inviteStep, n(r.count)))
         let outcome = try InvitationLottery.draw(register: r.register, settings: settings.settings, seed: r.seed)
         try events.checkCancelled()
         try InvitationFiles.add(outcome, language: r.language, to: &files)
         let report = InvitationReport(outcome)
-        var lines = ["Drew \(outcome.invitedRows.count) letters from \(outcome.eligible) eligible residents"
-                     + (outcome.addresses.map { " at \($0) addresses (one per address)" } ?? "")
-                     + " in \(outcome.strata.count) strat\(outcome.strata.count == 1 ? "um" : "a")."]
-        if outcome.unknownBirthDates > 0 {
-            lines.append("Left out: \(outcome.unknownBirthDates) residents with a partly unknown birth date (--unknown-birth-dates exclude).")
-        }
+        let strata = w.counted(outcome.strata.count, one: .stratumOne, many: .stratumMany)
+        var lines = [outcome.addresses.map { w(.invitedAddresses, n(outcome.invitedRows.count), n(outcome.eligible), n($0), strata) }
+                     ?? w(.invited, n(outcome.invitedRows.count), n(outcome.eligible), strata)]
+        if outcome.unknownBirthDates > 0 { lines.append(w(.leftOut, n(outcome.unknownBirthDates))) }
         let rated = settings.settings.responseRates != nil
         if rated {
-            lines.append(String(format: "Expected respondents: %.0f (%.0f with proportional letters); expected pool vs population distance %.2f%% (%.2f%% with proportional letters).",
-                                report.expectedRespondents, report.expectedRespondentsWithProportionalLetters,
-                                report.expectedPoolDistance * 100, report.expectedPoolDistanceWithProportionalLetters * 100))
+            lines.append(w(.expected, n(Int(report.expectedRespondents.rounded())), n(Int(report.expectedRespondentsWithProportionalLetters.rounded())),
+                           w.format.percent(report.expectedPoolDistance, digits: 2), w.format.percent(report.expectedPoolDistanceWithProportionalLetters, digits: 2)))
         }
-        lines.append("Wrote \(files.names.joined(separator: ", ")) to \(files.directory)")
+        lines.append(TextTable<CommonLine>(r.language)(.wrote, files.directory, files.names.joined(separator: ", ")))
         return Result(lines: lines, warnings: settings.notes, files: files.names, letters: outcome.invitedRows.count,
                       eligible: outcome.eligible, addresses: outcome.addresses, strata: outcome.strata.count,
                       unknownBirthDatesLeftOut: outcome.unknownBirthDates,

@@ -97,9 +97,21 @@ extension PoolColumns {
                   referenceDate: reading.referenceDate, birthDateColumn: reading.birthDateColumn)
     }
 
-    /// What a manifest records of this reading; nil when the pool is read as it is (older manifests stay the same).
-    public var reading: Manifest.PoolReading? {
-        let spec = register.mapping.pairs.map { "\($0.canonical)=\($0.header)" }.joined(separator: ",")
+    /// What a manifest records of this reading, not knowing the file's header; nil when the pool is read as it is
+    /// (older manifests stay the same). A commitment records `reading(header:)`, which also names the BRP headers.
+    public var reading: Manifest.PoolReading? { reading(recognised: []) }
+
+    /// What a manifest records of this reading of a file with `header`: the given pairs, then the BRP headers that
+    /// were recognised in it (`gender=geslacht`), so that the draw renames exactly the columns the commitment did,
+    /// also when no option named them; nil when the pool is read as it is.
+    public func reading(header: [String]) throws -> Manifest.PoolReading? {
+        let recognised = try register.mapping.renames(for: header).filter { $0.origin == ColumnMapping.brpOrigin }
+        return reading(recognised: recognised.map { ($0.canonical, $0.header) })
+    }
+
+    private func reading(recognised: [(canonical: String, header: String)]) -> Manifest.PoolReading? {
+        let pairs = register.mapping.pairs.map { ($0.canonical, $0.header) } + recognised
+        let spec = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
         if spec.isEmpty && referenceDate == nil && birthDateColumn == "birth_date" && register.unknownBirthDates == "refuse" { return nil }
         return Manifest.PoolReading(columns: spec, referenceDate: referenceDate, birthDateColumn: birthDateColumn,
                                     unknownBirthDates: register.unknownBirthDates)

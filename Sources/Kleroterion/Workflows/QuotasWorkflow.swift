@@ -23,6 +23,8 @@ public enum QuotasWorkflow {
         public var birthDateColumn: String?
         /// Combinations counted jointly in the register, e.g. "gender&age_band".
         public var combine: [String] = []
+        /// The language of the console's lines.
+        public var language: ReportLanguage = .nl
         /// Where template and shares names are looked up (default: `QuotasWorkflow.templateDirectories()`).
         public var templateDirectories: [String] = QuotasWorkflow.templateDirectories()
 
@@ -66,7 +68,7 @@ public enum QuotasWorkflow {
         public var files: [String]
         /// The quotas, where each feature's shares came from, and how many residents were counted.
         public var quotas: [Quota]
-        public var sources: [(feature: String, source: String)]
+        public var sources: [(feature: String, source: QuotaDerivation.Source)]
         public var countedResidents: Int?
         /// The quotas file's text.
         public var csv: String
@@ -88,19 +90,26 @@ public enum QuotasWorkflow {
         settings.unknownBirthDates = try r.columns.policy()
         let result = try QuotaDerivation.derive(template: strata, registerRows: rows, shares: shareFile, settings: settings)
         files.add(r.outName, result.csv)
-        var lines = ["Quotas for a panel of \(r.panelSize) from template \(strata.name) (\(path))" + (r.tolerance > 0 ? ", tolerance ±\(r.tolerance)" : "") + ":"]
-        if let n = result.countedResidents, let register = r.register { lines.append("  \(n) residents counted in \(register)") }
-        for (feature, source) in result.sources { lines.append("  \(feature): \(source)") }
+        let w = TextTable<InvitationLine>(r.language), n = w.format.count
+        var lines = [r.tolerance > 0 ? w(.quotasHeadingTolerance, n(r.panelSize), strata.name, path, n(r.tolerance))
+                                     : w(.quotasHeading, n(r.panelSize), strata.name, path)]
+        if let count = result.countedResidents, let register = r.register { lines.append("  " + w(.counted, n(count), register)) }
+        for (feature, source) in result.sources { lines.append("  \(feature): \(source.text(r.language))") }
         lines.append("")
         let width = max(7, result.quotas.map { $0.feature.count + $0.value.count + 3 }.max() ?? 0)
         for q in result.quotas {
             let label = "\(q.feature) = \(q.value)"
-            let share = q.populationShare.map { String(format: "%5.1f %%", $0 * 100) } ?? "      "
+            let share = q.populationShare.map { w.format.decimal($0 * 100, digits: 1).leftPadded(to: 5) + " %" } ?? "       "
             lines.append("  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(share)   \(q.min)–\(q.max)")
         }
-        lines += ["", "Wrote \(r.out)"]
+        lines += ["", TextTable<CommonLine>(r.language)(.wroteFile, r.out)]
         return Result(lines: lines, warnings: result.notes.map { "note: " + $0 } + readingNotes, files: files.names, quotas: result.quotas,
                       sources: result.sources,
                       countedResidents: result.countedResidents, csv: result.csv)
     }
+}
+
+private extension String {
+    /// Right-aligned in `width` characters (the table's share column).
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -41,8 +41,10 @@ public enum ReplaceWorkflow {
     public struct Result: Sendable {
         /// The lines the CLI prints on stdout once the files are written.
         public var lines: [String]
-        /// The warning when the completed panel breaks a quota ("warning: …"), for stderr.
+        /// The warning when the completed panel breaks a quota ("let op: …"), for stderr.
         public var warnings: [String]
+        /// The solver's details after the draw, for `--verbose` (the live ones go to `WorkflowEvents.detail`).
+        public var details: [String]
         public var files: [String]
         /// The ids that dropped out, the replacements (alternates first) and the completed panel, in pool order.
         public var dropoutIDs: [String]
@@ -88,7 +90,10 @@ public enum ReplaceWorkflow {
         for (i, id) in pool.ids.enumerated() { index[id] = i }
         let dropoutPeople = dropoutIDs.compactMap { index[$0] }
         try events.checkCancelled()
-        events.step("Drawing \(dropoutIDs.count) replacement(s) for the panel of \(panelFile.count).")
+        var lines: [String] = []
+        func say(_ line: String) { lines.append(line); events.step(line) }
+        let w = TextTable<SelectLine>(r.language), n = w.format.count
+        say(w(.replaceRead, n(dropoutIDs.count), n(panelFile.count)))
         let options = SelectionOptions(timeLimit: timeLimit, progress: events.detail, isCancelled: events.isCancelled)
         let run = try ReplacementRun.run(constraints, dropouts: dropoutPeople, alternates: ranked, algorithm: algorithm, random: random,
                                          options: options, shares: QuotaRelaxation.shares(quotaSet, for: problem), strict: r.strict)
@@ -96,12 +101,22 @@ public enum ReplaceWorkflow {
         let report = try ReplaceFiles.add(r, run: run, start: constraints, pool: pool, quotas: quotaSet, ranked: ranked, ranks: ranks,
                                           dropoutIDs: dropoutIDs, panelSize: problem.panelSize, to: &files)
         let ids = pool.ids
-        if let warning = run.warning { warnings.append("warning: " + warning) }
-        let lines = ["Replaced \(dropoutIDs.count) member(s) with \(run.replacements.map { ids[$0] }.joined(separator: ", "))"
-                     + (run.alternatesSeated.isEmpty ? "" : " (\(run.alternatesSeated.count) alternate(s))")
-                     + (run.outcome.map { " using \($0.algorithm)" } ?? "") + ".",
-                     "Wrote \(files.names.joined(separator: ", ")) to \(files.directory)"]
-        return Result(lines: lines, warnings: warnings, files: files.names, dropoutIDs: dropoutIDs,
+        say(w(.replaced, w.counted(dropoutIDs.count, one: .memberOne, many: .memberMany), run.replacements.map { ids[$0] }.joined(separator: ", ")))
+        if !run.alternatesSeated.isEmpty { lines.append(w(.replacedAlternates, run.alternatesSeated.map { ids[$0] }.joined(separator: ", "))) }
+        if let outcome = run.outcome, !run.drawn.isEmpty {
+            lines.append(w(.replacedDrawn, run.drawn.map { ids[$0] }.joined(separator: ", "), outcome.algorithm))
+        }
+        let common = TextTable<CommonLine>(r.language)
+        if let relaxation = run.relaxation, run.warning != nil {
+            let labels = FeatureLabels(quotas: quotaSet)
+            warnings.append(common(.warning, w(.quotasBroken, TextTable<RelaxationKey>(r.language).counted(relaxation.seats, one: .seatOne, many: .seatMany),
+                                                 relaxation.summary(r.language, labels: labels).joined(separator: "; "),
+                                                 run.check.reasons.map { $0.text(r.language, labels: labels) }.joined(separator: "; "))))
+        } else {
+            lines.append(w(.quotasMet))
+        }
+        lines.append(common(.wrote, files.directory, files.names.joined(separator: ", ")))
+        return Result(lines: lines, warnings: warnings, details: [], files: files.names, dropoutIDs: dropoutIDs,
                       replacementIDs: run.replacements.map { ids[$0] }, alternatesSeatedIDs: run.alternatesSeated.map { ids[$0] },
                       panelIDs: run.panel.map { ids[$0] }, quotaWarning: run.warning, algorithm: run.outcome?.algorithm, report: report)
     }

@@ -51,10 +51,11 @@ public enum ReportWorkflow {
         let html = HTMLReport.render(report, language: r.language)
         if r.formats.contains(.pdf) {
             try events.checkCancelled()
-            events.step("Printing report.pdf with Chromium.")
+            events.step(TextTable<FileLine>(r.language)(.printing))
             files.add("report.pdf", data: try PDFPrinter.print(html: html))
         }
-        return Result(lines: ["Wrote \(files.names.joined(separator: ", ")) to \(files.directory)"], warnings: [], files: files.names,
+        let wrote = TextTable<CommonLine>(r.language)(.wrote, files.directory, files.names.joined(separator: ", "))
+        return Result(lines: [wrote], warnings: [], files: files.names,
                       report: report, html: html)
     }
 }

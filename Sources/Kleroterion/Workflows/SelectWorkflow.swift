@@ -61,6 +61,8 @@ public enum SelectWorkflow {
         public var notes: [String]
         /// Warnings and remarks on how the inputs were read (the CLI prints them on stderr).
         public var warnings: [String]
+        /// The solver's details after the draw, for `--verbose` (the live ones go to `WorkflowEvents.detail`).
+        public var details: [String]
         /// The names of the queued files.
         public var files: [String]
         /// The drawn panel's ids, in pool order, and the ranked alternates' ids.
@@ -91,8 +93,8 @@ public enum SelectWorkflow {
         var problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: r.panelSize, householdColumns: r.householdColumns)
         var lines: [String] = []
         func say(_ line: String) { lines.append(line); events.step(line) }
-        let format = ReportFormat(r.language)
-        say(WorkflowText.line(.read, r.language, format.count(pool.count)))
+        let w = TextTable<SelectLine>(r.language), format = w.format
+        say(w(.read, format.count(pool.count)))
         try events.checkCancelled()
         // Check feasibility exactly before drawing (issue #6): say why and what to change, or relax.
         let check = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem), shares: QuotaRelaxation.shares(quotaSet, for: problem))
@@ -103,15 +105,17 @@ public enum SelectWorkflow {
             }
             problem = suggested.apply(to: problem)
             relaxation = suggested
-            warnings.append("The quotas cannot be met; relaxing them by \(suggested.seats) seat(s) (--relax): " + suggested.summary.joined(separator: "; "))
+            let labels = FeatureLabels(quotas: quotaSet)
+            warnings.append(w(.relaxed, TextTable<RelaxationKey>(r.language).counted(suggested.seats, one: .seatOne, many: .seatMany),
+                              suggested.summary(r.language, labels: labels).joined(separator: "; ")))
         }
-        if check.isFeasible { say(WorkflowText.line(.feasible, r.language)) }
+        if check.isFeasible { say(w(.feasible)) }
         let inputs = try SelectInputs.load(r, quotas: quotaSet, pool: pool)
         try events.checkCancelled()
         let options = SelectionOptions(timeLimit: r.timeLimit, progress: events.detail, isCancelled: events.isCancelled)
         var outcome = try algorithm.select(problem, random: random, options: options)
         let smallest = outcome.probabilities.values.min() ?? 0
-        say(WorkflowText.line(outcome.probabilities.isEstimate ? .estimated : .fair, r.language, format.chance(smallest)))
+        say(w(outcome.probabilities.isEstimate ? .estimated : .fair, format.chance(smallest)))
         try events.checkCancelled()
         if r.robust {
             let rates = try r.dropoutRates.map { try DropoutModel.load(path: $0, pool: pool) } ?? DropoutModel.uniform(count: pool.count)
@@ -143,9 +147,10 @@ public enum SelectWorkflow {
             invitations: inputs.invitations?.countingRespondents(in: pool.table)))
         report.dropouts = extras.outlook
         try ReportFiles.add(report, language: r.language, to: &files)
-        say(WorkflowText.line(.drawn, r.language, format.count(outcome.panel.count), format.count(pool.count)))
-        lines.append(WorkflowText.line(.wrote, r.language, files.directory, files.names.joined(separator: ", ")))
-        return Result(lines: lines, notes: outcome.notes, warnings: warnings + readingNotes, files: files.names,
+        say(w(.drawn, format.count(outcome.panel.count), format.count(pool.count)))
+        if r.alternates > 0 { say(w(.alternates, format.count(extras.ranked.count))) }
+        lines.append(TextTable<CommonLine>(r.language)(.wrote, files.directory, files.names.joined(separator: ", ")))
+        return Result(lines: lines, notes: outcome.notes, warnings: warnings + readingNotes, details: [], files: files.names,
                       panelIDs: outcome.panel.map { pool.ids[$0] }, alternateIDs: extras.ranked.map { pool.ids[$0] },
                       poolCount: pool.count, smallestChance: smallest, chancesAreEstimated: outcome.probabilities.isEstimate,
                       relaxation: relaxation, outcome: outcome, report: report)

@@ -14,6 +14,8 @@ public enum VerifyWorkflow {
         public var draw: String?
         /// The fingerprint published in the announcement (default: the one in announcement.md).
         public var announcedHash: String?
+        /// The language of the verdict's lines.
+        public var language: ReportLanguage = .nl
 
         public init(commitment: String, seed: String) {
             self.commitment = commitment; self.seed = seed
@@ -37,8 +39,11 @@ public enum VerifyWorkflow {
     public struct Result: Sendable {
         /// True when every check passed.
         public var verified: Bool
-        /// The lines the CLI prints: "verified: …" or "NOT verified: …", then ✗ per problem and ✓ per check.
+        /// The lines the CLI prints, in the request's language: the verdict ("In orde: …" or "NIET in orde: …"), then
+        /// the fingerprint, the panels, the fair chances and the seed's panel, or ✗ per problem (as found, in English).
         public var lines: [String]
+        /// ✓ per check, with the figures and hashes (in English), for `--verbose`.
+        public var details: [String]
         /// Everything that differs (file and message), and what was checked and found right.
         public var problems: [Finding]
         public var checked: [String]
@@ -53,18 +58,22 @@ public enum VerifyWorkflow {
         let r = request
         try r.validate()
         try events.checkCancelled()
-        events.step("Checking the fingerprints, the panels, the fair chances (recomputed) and the seed.")
+        let w = TextTable<LotteryLine>(r.language), n = w.format.count
+        events.step(w(.verifying))
         let report = Verifier.verify(commitment: r.commitment, seed: r.seed, people: r.people, quotas: r.quotas,
                                      draw: r.draw, announcedHash: r.announcedHash)
         var lines: [String]
         if report.verified {
-            lines = ["verified: \(r.commitment)"]
+            lines = [w(.verified, r.commitment)]
+            if let hash = report.manifestHash { lines.append(w(report.comparedWithAnnouncement ? .fingerprintAnnounced : .fingerprintUnannounced, hash)) }
+            if let count = report.panelCount { lines.append(w(.panelsMeetQuotas, n(count))) }
+            if report.fairness != nil { lines.append(w(.fairChances)) }
+            if let number = report.panelNumber, let count = report.panelCount { lines.append(w(.seedGives, n(number), n(count))) }
         } else {
-            lines = ["NOT verified: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(r.commitment)"]
-            lines += report.problems.map { "  ✗ " + $0.description }
+            let problems = TextTable<CommonLine>(r.language).counted(report.problems.count, one: .problemOne, many: .problemMany)
+            lines = [w(.notVerified, problems, r.commitment)] + report.problems.map { "  ✗ " + $0.description }
         }
-        lines += report.checked.map { "  ✓ " + $0 }
-        return Result(verified: report.verified, lines: lines, problems: report.problems, checked: report.checked,
+        return Result(verified: report.verified, lines: lines, details: report.checked.map { "  ✓ " + $0 }, problems: report.problems, checked: report.checked,
                       panelNumber: report.panelNumber, fairness: report.fairness)
     }
 }
