@@ -27,12 +27,17 @@ struct VerifyRoutes {
                 let (root, commitment) = try PublishedZip.unpack(file.path, language: lang)
                 defer { try? FileManager.default.removeItem(atPath: root) }
                 var verify = VerifyWorkflow.Request(commitment: commitment, seed: seed)
+                verify.language = ReportLanguage(rawValue: lang) ?? .nl
                 if FileManager.default.fileExists(atPath: commitment + "/draw/" + LotteryDraw.auditFile) { verify.draw = commitment + "/draw" }
                 try verify.validate()
                 let request = verify
                 let result = try await offload { try VerifyWorkflow.run(request) }
-                let findings = result.problems.map { "✗ " + $0.description.replacingOccurrences(of: root + "/", with: "") }
-                    + result.checked.map { "✓ " + $0.replacingOccurrences(of: root + "/", with: "") }
+                // The lines `kleroterion verify` prints after its verdict (the page shows the verdict as its heading),
+                // in the page's language, what differs named as found; then the figures and hashes of every check,
+                // as with `verify --verbose`.
+                let findings = (result.lines.dropFirst() + result.details).map {
+                    $0.replacingOccurrences(of: root + "/", with: "").trimmingSpaces()
+                }
                 let record = try await services.db.pool.write { db in
                     var v = Verification(zipFile: file.sha256, seed: seed, verified: result.verified, findings: findings.joined(separator: "\n"), at: Date())
                     try v.insert(db)
