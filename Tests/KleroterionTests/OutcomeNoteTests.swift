@@ -69,11 +69,11 @@ import Testing
                 == "The quotas were relaxed with --relax by 2 seats, because they could not be met: lower the minimum of age_band 16-24 from 5 to 3 (target 1.5 seats). See relaxation.md.")
     }
 
-    /// The prose words of a console line or note: options (`--relax`), file names, commands (`kleroterion draw …`)
-    /// and code spans are names, typed as written, so they are left out.
+    /// The prose words of a console line or note: options (`--relax`), file names, commands (`kleroterion draw …`),
+    /// rule names (`kleroterion-alternates-1`) and code spans are names, typed as written, so they are left out.
     static func words(_ text: String) -> [String] {
         var out = text
-        for pattern in ["`[^`]*`", "kleroterion [a-z-]+", "--[a-z-]+", "[A-Za-z0-9_./-]+\\.(csv|json|md|html|pdf)"] {
+        for pattern in ["`[^`]*`", "kleroterion-[a-z0-9-]+", "kleroterion [a-z-]+", "--[a-z-]+", "[A-Za-z0-9_./-]+\\.(csv|json|md|html|pdf)"] {
             let regex = try! NSRegularExpression(pattern: pattern)
             out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: " ")
         }
