@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Kleroterion
 
 /// `check`, `select --relax` and `replace` as the user runs them: exit codes, files written, audit log.
 @Suite struct FeasibilityCLITests {
@@ -66,10 +67,13 @@ import Testing
         let relaxed = try run(common + ["--out", f.dir + "/relaxed", "--relax"])
         #expect(relaxed.status == 0)
         #expect(FileManager.default.fileExists(atPath: f.dir + "/relaxed/relaxation.md"))
-        // The relaxation is recorded in the report.
+        // The relaxation is recorded in the report, in its language, and said on the console.
         let report = try String(contentsOfFile: f.dir + "/relaxed/report.md", encoding: .utf8)
-        #expect(report.contains("The quotas were relaxed with --relax by 2 seat(s)"))
-        #expect(report.contains("lower the minimum of age 16-24 from 5 to 3"))
+        #expect(report.contains("De quota zijn met --relax 2 zetels ruimer gemaakt"), "\(report)")
+        #expect(report.contains("verlaag het minimum van age 16-24 van 5 naar 3"))
+        #expect(relaxed.stdout.contains("De quota zijn met --relax 2 zetels ruimer gemaakt"), "\(relaxed.stdout)")
+        let json = try RepresentativenessReport.load(path: f.dir + "/relaxed/report.json")
+        #expect(json.notes.contains { if case .relaxed(let rows) = $0 { return rows.count == 1 && rows[0].newMin == 3 } else { return false } })
         let panel = try ids(f.dir + "/relaxed/panel.csv"), remaining = try ids(f.dir + "/relaxed/remaining.csv")
         #expect(panel.count == 10)
         #expect((panel + remaining).sorted() == (0..<40).map { "r\($0)" }.sorted())

@@ -98,7 +98,7 @@ enum PublishedTextExamples {
         check.conflicts = [[QuotaBound(feature: 0, value: 0, side: .min), QuotaBound(feature: 1, value: 1, side: .max)]]
         let drawn = [16, 17]
         let chances = SelectionProbabilities(values: (0..<20).map { $0 < 4 ? 0.125 : 0.0625 })
-        let outcome = SelectionOutcome(panel: drawn, probabilities: chances, algorithm: "leximin", notes: ["Leximin: 3 stages of column generation."])
+        let outcome = SelectionOutcome(panel: drawn, probabilities: chances, algorithm: "leximin", notes: [.leximinColumnGeneration(stages: 3)])
         let run = ReplacementRun(constraints: start, alternatesSeated: [2], alternatesLeft: [3, 4], relaxation: relaxation, check: check,
                                  warning: "the completed panel breaks the quotas by 2 seats", panel: (panel.filter { !dropouts.contains($0) } + [2] + drawn).sorted(),
                                  drawn: drawn, outcome: outcome, people: Array(16..<30))

@@ -157,7 +157,7 @@ import Testing
         let texts = [
             relaxation.markdown(quotasFile: "<b>q</b>.csv", panelSize: 12, reasons: reasons, language: language, labels: labels),
             ReplacementReport.markdown(start: start, run: run, dropouts: ["r0"], seed: "[s](javascript:y)", alternatesGiven: 3,
-                                       notes: ["<script>x</script>"], language: language, labels: labels),
+                                       notes: [.text("<script>x</script>"), .relaxed(changes: relaxation.changes)], language: language, labels: labels),
         ]
         for text in texts {
             for fragment in ["<img", "<b>", "<script", "](javascript", "![", "](http"] {

@@ -137,8 +137,11 @@ import Testing
                                           "--household-columns", "street,postcode", "--time-limit", "0.000001", "--out", out])
         #expect(run.status == 0, "\(run.output)")
         // One microsecond is less than any LP takes, so the run always stops early.
-        #expect(run.stdout.contains("Not reproducible"), "\(run.stdout)")
-        #expect(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("Not reproducible"))
+        #expect(run.stdout.contains("Niet herhaalbaar: de tijdslimiet van 1e-06 s"), "\(run.stdout)")
+        #expect(try String(contentsOfFile: out + "/report.md", encoding: .utf8).contains("Niet herhaalbaar"))
+        let english = try runProgram(binary, ["report", "--run", out, "--language", "en"])
+        let englishReport = try String(contentsOfFile: out + "/report.md", encoding: .utf8)
+        #expect(english.status == 0 && englishReport.contains("Not reproducible"), "\(english.output)")
         let commit = try runProgram(binary, ["commit", "--people", f.poolPath, "--quotas", f.quotasPath, "--panel-size", "6",
                                              "--seed-format", "lotto:6/45", "--time-limit", "5", "--out", f.directory + "/c"])
         #expect(commit.status != 0 && commit.output.contains("time-limit"), "\(commit.output)")

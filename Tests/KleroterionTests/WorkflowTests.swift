@@ -101,7 +101,9 @@ import Testing
         #expect(result.relaxation?.seats == 2 && result.files.contains("relaxation.md"))
         #expect(result.warnings.contains { $0.hasPrefix("The quotas cannot be met; they were relaxed by 2 seats (--relax): lower the minimum of age 16-24") },
                 "\(result.warnings)")
-        #expect(result.notes.contains { $0.hasPrefix("The quotas were relaxed with --relax by 2 seat(s)") })
+        #expect(result.notes.contains { $0.hasPrefix("The quotas were relaxed with --relax by 2 seats, because they could not be met: lower the minimum of age 16-24 from 5 to 3") },
+                "\(result.notes)")
+        #expect(result.notes.contains { $0.hasPrefix("Chances are estimated from ") } && result.details.isEmpty, "legacy has no solver notes")
     }
 
     @Test func requestValidationGivesTheCLIsMessages() throws {

@@ -3,8 +3,8 @@ import Foundation
 /// A suggested change to the quotas that makes a panel possible: the fewest seats of change to the min/max
 /// bounds, preferring to move a bound towards its target (see `RelaxationSearch`).
 public struct QuotaRelaxation: Sendable, Equatable {
-    /// One quota before and after.
-    public struct Row: Sendable, Equatable {
+    /// One quota before and after (Codable: a report's notes carry the changed rows).
+    public struct Row: Codable, Sendable, Equatable {
         public var feature: String
         public var value: String
         public var oldMin: Int, oldMax: Int

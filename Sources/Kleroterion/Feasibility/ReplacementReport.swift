@@ -4,7 +4,7 @@
 public enum ReplacementReport {
     /// `labels` name features and values for readers (the template's, via the quotas file: `FeatureLabels(quotas:)`).
     public static func markdown(start: PanelConstraints, run: ReplacementRun, dropouts: [String], seed: String,
-                                alternatesGiven: Int, notes: [String], language: ReportLanguage = .nl,
+                                alternatesGiven: Int, notes: [OutcomeNote], language: ReportLanguage = .nl,
                                 labels: FeatureLabels = .none) -> String {
         let problem = start.problem
         // Names come from input files and are escaped by the labels; the sentences around them are ours.
@@ -42,13 +42,8 @@ public enum ReplacementReport {
             }
         }
         if !notes.isEmpty {
-            // The algorithms' notes are technical English; the other languages point to where they are kept.
-            if language == .en {
-                out += "\n\(w(.notes))\n\n"
-                for note in notes { out += "- \(e(note))\n" }
-            } else {
-                out += "\n\(w(.notesElsewhere))\n"
-            }
+            out += "\n\(w(.notes))\n\n"
+            for note in notes { out += "- \(note.text(language, labels: labels, escape: e))\n" }
         }
         let seatedSet = Set(run.alternatesSeated)
         out += "\n## \(w(.tableHeading))\n\n"

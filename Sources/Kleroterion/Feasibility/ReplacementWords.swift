@@ -1,7 +1,7 @@
 /// Every word of `replacement.md`, per language (see `TextTableKey`).
 public enum ReplacementKey: String, TextTableKey {
     case title, seed, counts, alternates, drawn, chance, chanceEstimated, drawnNone
-    case warning, why, conflicting, with, separately, notes, notesElsewhere
+    case warning, why, conflicting, with, separately, notes
     case tableHeading, colFeature, colValue, colMin, colMax, colSeats, colAlternates, colDrawn, offQuota, allHold, someBroken
 
     public static func table(_ language: ReportLanguage) -> [ReplacementKey: String] {
@@ -27,7 +27,6 @@ public enum ReplacementKey: String, TextTableKey {
         .with: " with ",
         .separately: "; and separately ",
         .notes: "Notes:",
-        .notesElsewhere: "Technical notes on the computation are in `report.md`, under \"Notes\".",
         .tableHeading: "The completed panel against the quotas",
         .colFeature: "feature",
         .colValue: "value",
@@ -56,7 +55,6 @@ public enum ReplacementKey: String, TextTableKey {
         .with: " met ",
         .separately: "; en los daarvan ",
         .notes: "Opmerkingen:",
-        .notesElsewhere: "Technische opmerkingen over de berekening staan in `report.md`, onder \"Opmerkingen\".",
         .tableHeading: "Het aangevulde panel en de quota",
         .colFeature: "kenmerk",
         .colValue: "waarde",
@@ -85,7 +83,6 @@ public enum ReplacementKey: String, TextTableKey {
         .with: " mit ",
         .separately: "; und unabhängig davon ",
         .notes: "Anmerkungen:",
-        .notesElsewhere: "Technische Anmerkungen zur Berechnung stehen in `report.md` unter „Anmerkungen“.",
         .tableHeading: "Das ergänzte Gremium und die Quoten",
         .colFeature: "Merkmal",
         .colValue: "Wert",

@@ -110,7 +110,8 @@ public enum HTMLReport {
         method += "<dt>\(e(t(.methodPanelSize)))</dt><dd>\(f.count(report.panelSize))</dd>\n</dl>\n"
         if report.valuesMatchedCaseInsensitively { method += "<p class=\"small\">\(e(t(.methodMatching)))</p>\n" }
         if !report.notes.isEmpty {
-            method += "<p>\(e(t(.methodNotes))):</p>\n<ul>\n" + report.notes.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+            let labels = FeatureLabels(report: report)
+            method += "<p>\(e(t(.methodNotes))):</p>\n<ul>\n" + report.notes.map { "<li>\(e($0.text(language, labels: labels)))</li>\n" }.joined() + "</ul>\n"
         }
         section("method", 6, t(.methodHeading), method)
 

@@ -71,7 +71,9 @@ public enum MarkdownReport {
         if report.valuesMatchedCaseInsensitively { out.append("- " + t(.methodMatching)) }
         if !report.notes.isEmpty {
             out += ["", t(.methodNotes) + ":", ""]
-            out += report.notes.map { "- " + $0 }
+            // The labels of the raw report (escaped here): `report` has its names escaped already.
+            let labels = FeatureLabels(report: raw).escapingMarkdown()
+            out += report.notes.map { "- " + $0.text(language, labels: labels, escape: PublishedText.escapeMarkdown) }
         }
         out.append("")
 

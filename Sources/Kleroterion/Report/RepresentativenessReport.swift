@@ -12,8 +12,10 @@ public struct RepresentativenessReport: Codable, Sendable, Equatable {
     /// The public seed text, exactly as given.
     public var seed: String
     public var algorithm: String
-    /// Remarks from the algorithm and the builder (e.g. a time limit that stopped the optimisation early).
-    public var notes: [String]
+    /// Remarks from the algorithm and the builder (e.g. a time limit that stopped the optimisation early), as kinds
+    /// with figures that the renderers say in the report's language (a report.json of an older version holds
+    /// sentences: they load as `.text` and are shown as written).
+    public var notes: [OutcomeNote]
     /// Values are matched trimmed and case-insensitively between the pool and the quotas.
     public var valuesMatchedCaseInsensitively: Bool
     /// The file the population shares came from (name only), when not from the quotas file.
@@ -27,7 +29,7 @@ public struct RepresentativenessReport: Codable, Sendable, Equatable {
     /// was given `--alternates` or `--dropout-rates`. Aggregates only.
     public var dropouts: DropoutOutlook?
 
-    public init(formatVersion: Int = 1, panelSize: Int, seed: String, algorithm: String, notes: [String] = [],
+    public init(formatVersion: Int = 1, panelSize: Int, seed: String, algorithm: String, notes: [OutcomeNote] = [],
                 valuesMatchedCaseInsensitively: Bool = true, populationSharesSource: String? = nil, funnel: Funnel,
                 features: [FeatureComposition], fairness: Fairness, transparency: Transparency? = nil) {
         self.formatVersion = formatVersion; self.panelSize = panelSize; self.seed = seed; self.algorithm = algorithm

@@ -57,16 +57,10 @@ public enum AlternatesDraw {
 
 extension AlternatesDraw {
     /// The report's note on the alternates: how many, how they were chosen, and what that is expected to give.
-    public static func note(_ result: Result, count: Int) -> String {
+    public static func note(_ result: Result, count: Int) -> OutcomeNote {
         let c = result.choice
-        let how = c.exact ? "every drop-out pattern (\(c.patterns)), by an exact integer program"
-            : "\(c.patterns) sampled drop-out patterns, one alternate at a time (greedy)"
-        let chance = result.chances.isEstimate ? "estimated from \(result.chances.estimateRuns ?? 0) panels of the distribution" : "exact, over every panel of the distribution"
-        return "\(count) alternates (alternates.csv) were chosen for this panel to minimise the expected misrepresentation after drop-outs, over \(how)"
-            + (c.exact && !c.provenOptimal ? ", the best set found within the solver's time limit" : "")
-            + ": expected seats off quota \(fmt(c.withoutAlternates.seatsOffQuota)) without alternates, \(fmt(c.expected.seatsOffQuota)) with them. "
-            + "Everybody's chance of being on the panel is unchanged; each respondent's chance of being an alternate is in alternate-probabilities.csv (\(chance))."
+        return .alternates(count: count, exact: c.exact, patterns: c.patterns, provenOptimal: c.provenOptimal,
+                           seatsOffWithout: c.withoutAlternates.seatsOffQuota, seatsOffWith: c.expected.seatsOffQuota,
+                           chancesEstimated: result.chances.isEstimate, estimatePanels: result.chances.estimateRuns ?? 0)
     }
-
-    static func fmt(_ x: Double) -> String { String(format: "%.2f", x) }
 }

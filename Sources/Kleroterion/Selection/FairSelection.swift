@@ -106,17 +106,18 @@ final class FairRun {
 
     /// Expands the composition weights into explicit panels, draws one with the seeded generator, and
     /// reports each person's chance as the marginal of the written distribution.
-    func finish(_ compositions: [Composition], weights: [Double], random: SeededRandom, notes: [String]) -> SelectionOutcome {
+    func finish(_ compositions: [Composition], weights: [Double], random: SeededRandom, notes: [OutcomeNote]) -> SelectionOutcome {
         let distribution = PanelExpansion.expand(compositions, weights: weights, classes: classes)
         let marginals = distribution.marginals(personCount: problem.count)
         // gsl_ran_discrete (Walker's alias method) over the panels, in the distribution's fixed order.
         let drawn = distribution.panels[random.weightedIndex(distribution.probabilities)]
         var allNotes = notes
         if stoppedEarly {
-            allNotes.append(String(format: "Not reproducible: the time limit of %g s stopped the optimisation early, so another run with the same seed and inputs may give another lottery and another panel (where a wall clock stops depends on the machine's load). The panel was drawn from the best distribution found so far, which meets every quota but may not be fully %@-optimal.", options.timeLimit ?? 0, algorithm))
+            allNotes.append(.timeLimit(seconds: options.timeLimit ?? 0, algorithm: algorithm))
         }
         // Timings go to the progress line only: notes reach the report, which must be identical for the same seed.
-        allNotes.append("The \(algorithm) distribution has \(distribution.panels.count) panels, built from \(compositions.count) compositions over \(classes.count) classes of interchangeable respondents (\(oracleCalls) pricing ILPs).")
+        allNotes.append(.distribution(algorithm: algorithm, panels: distribution.panels.count, compositions: compositions.count,
+                                      classes: classes.count, pricingILPs: oracleCalls))
         report(String(format: "done: %d pricing ILPs in %.1f s, master LPs %.1f s", oracleCalls, oracleSeconds, masterSeconds), force: true)
         return SelectionOutcome(panel: drawn, probabilities: SelectionProbabilities(values: marginals),
                                 distribution: distribution, algorithm: algorithm, notes: allNotes)

@@ -35,7 +35,7 @@ public struct LegacySelection: SelectionAlgorithm {
         return SelectionOutcome(panel: panel,
                                 probabilities: SelectionProbabilities(values: values, isEstimate: true, standardErrors: errors, estimateRuns: successes),
                                 algorithm: name,
-                                notes: ["Chances are estimated from \(successes) repeated legacy draws."])
+                                notes: [.legacyEstimate(draws: successes)])
     }
 
     /// One full draw with restarts; `nil` if every attempt hit a dead end.

@@ -36,10 +36,9 @@ public struct LeximinSelection: SelectionAlgorithm {
         if method == .automatic {
             let route = try Attainability.leximin(run: run)
             if let (relaxed, mix, rounds) = route.found {
-                let how = mix.byColumnGeneration ? "found by column generation towards it" : "found by walking down its faces"
-                let cuts = rounds == 1 ? "" : " after \(rounds - 1) \(rounds == 2 ? "cut" : "cuts") that no mix of panels crosses"
                 return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
-                    "Leximin: \(relaxed.stages) \(relaxed.stages == 1 ? "stage" : "stages") over the linear relaxation of the quota constraints\(cuts); the optimum was then written as a mix of \(mix.compositions.count) valid panel compositions (\(how)), which proves it attainable, so it is the exact leximin.",
+                    .leximinRelaxation(stages: relaxed.stages, cuts: rounds - 1, compositions: mix.compositions.count,
+                                       byColumnGeneration: mix.byColumnGeneration),
                 ])
             }
             tried = route.tried
@@ -68,7 +67,7 @@ public struct LeximinSelection: SelectionAlgorithm {
             run.report("stage \(stage): fixed \(newly.count) classes at \(result.z); \(free.count) of \(run.classes.count) classes left (ILP \(run.oracleSeconds) s, LP \(run.masterSeconds) s)", force: stage == 1)
         }
         return run.finish(master.compositions, weights: result.weights, random: random,
-                          notes: ["Leximin: \(stage) stages of column generation."])
+                          notes: [.leximinColumnGeneration(stages: stage)])
     }
 }
 

@@ -25,7 +25,7 @@ public struct MaximinSelection: SelectionAlgorithm {
             if let (relaxed, mix, _) = route.found {
                 run.report("done: minimum probability \(relaxed.minimum)", force: true)
                 return run.finish(mix.compositions, weights: mix.weights, random: random, notes: [
-                    "Maximin: the smallest chance is \(relaxed.minimum), optimal over the linear relaxation of the quota constraints and attained by a mix of \(mix.compositions.count) valid panel compositions.",
+                    .maximinRelaxation(minimum: relaxed.minimum, compositions: mix.compositions.count),
                 ])
             }
             tried = route.tried
@@ -37,7 +37,7 @@ public struct MaximinSelection: SelectionAlgorithm {
         let result = try ColumnGeneration.maximise(master, run: run, stage: nil, upperBound: upperBound)
         run.report("done: minimum probability \(result.z)", force: true)
         return run.finish(master.compositions, weights: result.weights, random: random,
-                          notes: ["Maximin: the smallest chance is \(result.z), proven optimal within \(ColumnGeneration.tolerance) by the pricing ILP or the relaxation's bound."].filter { _ in !run.stoppedEarly })
+                          notes: run.stoppedEarly ? [] : [.maximinColumnGeneration(minimum: result.z, tolerance: ColumnGeneration.tolerance)])
     }
 }
 

@@ -44,7 +44,7 @@ public struct NashSelection: SelectionAlgorithm {
         }
         run.report("done: minimum probability \(state.minimum), gap \(gap)", force: true)
         return run.finish(state.panels, weights: state.lambda, random: random,
-                          notes: [String(format: "Nash: the sum of log chances is within %.2g of the optimum (Frank–Wolfe duality gap).", max(gap, 0))])
+                          notes: [.nash(gap: max(gap, 0))])
     }
 }
 

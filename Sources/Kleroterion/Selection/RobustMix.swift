@@ -19,7 +19,7 @@ public enum RobustMix {
         /// Mean drop-out risk at the minimums per panel (see the type), under the fair mix and under the robust mix.
         public var slackBefore: Double
         public var slackAfter: Double
-        public var note: String
+        public var note: OutcomeNote
     }
 
     /// A panel's drop-out risk at the minimums (see the type).
@@ -71,12 +71,7 @@ public enum RobustMix {
         robust.panel = drawn
         robust.distribution = mix
         robust.probabilities = SelectionProbabilities(values: chances)
-        let note = "--robust: the fair mix was reweighted towards panels with slack on the quotas, keeping every chance within ε = \(epsilon) of "
-            + "\(outcome.algorithm)'s (largest change \(fmt(largest))); expected minimums broken by drop-outs (members' drop-out rate × their values at a minimum), "
-            + "on average per panel: \(fmt(before)) → \(fmt(after)). "
-            + "The panel was drawn from the reweighted mix (stream robust)."
+        let note = OutcomeNote.robust(algorithm: outcome.algorithm, epsilon: epsilon, largestChange: largest, slackBefore: before, slackAfter: after)
         return Result(outcome: robust, epsilon: epsilon, largestChange: largest, slackBefore: before, slackAfter: after, note: note)
     }
-
-    static func fmt(_ x: Double) -> String { String(format: "%.4g", x) }
 }

@@ -85,9 +85,9 @@ public struct SelectionOutcome: Sendable {
     /// The algorithm's name.
     public var algorithm: String
     /// Remarks for the report, e.g. that a time limit stopped the optimisation early.
-    public var notes: [String]
+    public var notes: [OutcomeNote]
 
-    public init(panel: [Int], probabilities: SelectionProbabilities, distribution: PanelDistribution? = nil, algorithm: String, notes: [String] = []) {
+    public init(panel: [Int], probabilities: SelectionProbabilities, distribution: PanelDistribution? = nil, algorithm: String, notes: [OutcomeNote] = []) {
         self.panel = panel
         self.probabilities = probabilities
         self.distribution = distribution

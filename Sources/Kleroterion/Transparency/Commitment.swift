@@ -82,7 +82,7 @@ public enum Commitment {
         /// The canonical problem (rows in pseudonym order) the lottery was computed on.
         public var problem: SelectionProblem
         /// The notes of the fair algorithm's run.
-        public var notes: [String]
+        public var notes: [OutcomeNote]
         /// The files, in the order they are written (the private one last).
         public var files: [(name: String, text: String)]
         /// With `--alternates`: each lottery panel's ranked alternates (person indices of `problem`), in lottery order.

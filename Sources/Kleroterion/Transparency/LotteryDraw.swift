@@ -154,8 +154,8 @@ public enum LotteryDraw {
         let chances = distribution.marginals(personCount: index.count)
         return SelectionOutcome(panel: members, probabilities: SelectionProbabilities(values: chances), distribution: distribution,
                                 algorithm: algorithm, notes: [
-            "Drawn from a committed lottery of \(panels.count) equally likely panels (\(order.count) distinct); the chances are each person's share of those panels.",
-            "Rounding the \(algorithm) distribution to these panels changed anyone's chance by at most \(String(format: "%.5f", rounding.maxChange)) (the naive worst case k/m is \(String(format: "%.5f", rounding.worstCase))); each person's change is in probabilities.csv of the commitment."])
+            .committedLottery(panels: panels.count, distinct: order.count),
+            .committedRounding(algorithm: algorithm, largestChange: rounding.maxChange, worstCase: rounding.worstCase)])
     }
 
     /// The report's transparency section: the committed hashes, the seed source and how to check.

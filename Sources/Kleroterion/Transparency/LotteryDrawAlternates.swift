@@ -5,7 +5,7 @@ extension LotteryDraw {
     /// panels' lists, exact), the report's note and its section "After drop-outs" (seeded with the canonical seed).
     struct AlternatesExtras {
         var chances: [Double]
-        var note: String
+        var note: OutcomeNote
         var outlook: DropoutOutlook
     }
 
@@ -23,8 +23,8 @@ extension LotteryDraw {
         let targets = try LotteryAlternates.readTargets(LotteryAlternates.text(folder, a.targets), problem: problem, source: folder.path(a.targets))
         let outlook = try DropoutOutlook.simulate(problem: problem, panel: members, alternates: alternates, model: model, targets: targets, seed: seed)
         let largest = chances.max() ?? 0
-        let note = "Each of the \(rows.count) panels of the lottery came with \(a.count) ranked alternates, fixed in the commitment before the seed (\(a.file), rule \(a.method), drop-out rates \(a.ratesSource)); this panel's are in alternates.csv. "
-            + "Everybody's chance of being on the panel is as committed; each respondent's chance of being an alternate is their share of the \(rows.count) lists (alternate-probabilities.csv; the largest is \(String(format: "%.3f", largest)))."
+        let note = OutcomeNote.committedAlternates(panels: rows.count, count: a.count, file: a.file, rule: a.method, ratesFile: a.dropoutRates,
+                                                   largestChance: largest)
         return AlternatesExtras(chances: chances, note: note, outlook: outlook)
     }
 }

@@ -139,8 +139,8 @@ public enum CommitWorkflow {
         let out = files.directory
         say(w(.committed, n(r.panels), n(r.panelSize), n(m.rounding.distinctPanels), n(pool.count)))
         lines.append(w(.rounding, Announcement.percent(m.rounding.maxChange, TextTable<AnnouncementKey>(r.language))))
-        details.append(String(format: "Largest change of anyone's chance by rounding: %.5f (the naive worst case k/m is %.5f); local-search moves: %d.",
-                              rounding.maxDeviation, m.rounding.worstCase, rounding.moves))
+        details.append(w(.roundingDetail, w.format.decimal(rounding.maxDeviation, digits: 5), w.format.decimal(m.rounding.worstCase, digits: 5),
+                         n(rounding.moves)))
         if let bound = m.seed.grindingBound {
             lines.append(w(.weakSeed, format.description, w.format.decimal(bound * 100, digits: 1)))
         }
@@ -149,8 +149,7 @@ public enum CommitWorkflow {
             let chances = LotteryAlternates.chances(built.alternates, personCount: built.problem.count)
             largestAlternateChance = chances.max()
             lines.append(w(.alternates, n(a.count), w.format.percent(largestAlternateChance ?? 0)))
-            details.append(String(format: "Alternates: %@, chosen by the rule %@ for drop-out rates %@; the largest chance of anyone to be an alternate: %.3f.",
-                                  a.file, a.method, a.ratesSource, largestAlternateChance ?? 0))
+            details.append(w(.alternatesDetail, a.file, a.method, a.dropoutRates, w.format.decimal(largestAlternateChance ?? 0, digits: 3)))
         }
         lines += [w(.fingerprint, built.manifestHash),
                   common(.wrote, out, built.files.map(\.name).joined(separator: ", ")),

@@ -29,10 +29,9 @@ enum ReplaceFiles {
         // chances of the replacement draw, over the respondents who could still be drawn.
         var completedOutcome = run.outcome ?? SelectionOutcome(panel: completed, probabilities: SelectionProbabilities(values: []), algorithm: "alternates")
         completedOutcome.panel = completed
-        var notes = ["Replacement draw: \(dropoutIDs.count) member(s) dropped out; \(constraints.confirmed.count) confirmed members stayed; "
-                     + "\(run.alternatesSeated.count) alternate(s) and \(run.drawn.count) respondent(s) from the pool took the seats. "
-                     + "The chances below are those of the \(run.people.count) respondents who could still be drawn, of being drawn as a replacement."]
-        if let warning = run.warning { notes.append("Warning: " + warning) }
+        var notes: [OutcomeNote] = [.replacement(dropouts: dropoutIDs.count, confirmed: constraints.confirmed.count,
+                                                 alternatesSeated: run.alternatesSeated.count, drawn: run.drawn.count, eligible: run.people.count)]
+        if run.warning != nil, let relaxation = run.relaxation { notes.append(.quotasBroken(changes: relaxation.changes)) }
         completedOutcome.notes = notes + outcomeNotes
         let report = try ReportBuilder.build(problem: run.constraints.problem, quotas: quotas, outcome: completedOutcome, context: .init(seed: r.seed))
         try ReportFiles.add(report, language: r.language, to: &files)

@@ -116,7 +116,8 @@ public enum ReplaceWorkflow {
             lines.append(w(.quotasMet))
         }
         lines.append(common(.wrote, files.directory, files.names.joined(separator: ", ")))
-        return Result(lines: lines, warnings: warnings, details: [], files: files.names, dropoutIDs: dropoutIDs,
+        let details = (run.outcome?.notes ?? []).filter(\.isTechnical).map { $0.text(r.language, labels: FeatureLabels(quotas: quotaSet)) }
+        return Result(lines: lines, warnings: warnings, details: details, files: files.names, dropoutIDs: dropoutIDs,
                       replacementIDs: run.replacements.map { ids[$0] }, alternatesSeatedIDs: run.alternatesSeated.map { ids[$0] },
                       panelIDs: run.panel.map { ids[$0] }, quotaWarning: run.warning, algorithm: run.outcome?.algorithm, report: report)
     }

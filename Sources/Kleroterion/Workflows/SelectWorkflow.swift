@@ -57,7 +57,8 @@ public enum SelectWorkflow {
     public struct Result: Sendable {
         /// The plain-language lines, in order (the CLI prints them on stdout once the files are written).
         public var lines: [String]
-        /// Remarks of the draw (also in the report), e.g. "Not reproducible: the time limit …" (stdout after `lines`).
+        /// Remarks of the draw in the request's language (also in the report), e.g. "Niet herhaalbaar: de tijdslimiet …"
+        /// (stdout after `lines`); the solver's notes are in `details`, and every note as a kind in `outcome.notes`.
         public var notes: [String]
         /// Warnings and remarks on how the inputs were read (the CLI prints them on stderr).
         public var warnings: [String]
@@ -126,8 +127,7 @@ public enum SelectWorkflow {
         let extras = try SelectAlternates.run(r, problem: problem, quotas: quotaSet, pool: pool, outcome: &outcome, events: events)
         try events.checkCancelled()
         if let relaxation {
-            outcome.notes.append("The quotas were relaxed with --relax by \(relaxation.seats) seat(s), because they could not be met: "
-                                 + relaxation.summary.joined(separator: "; ") + ". See relaxation.md.")
+            outcome.notes.append(.relaxed(changes: relaxation.changes))
             files.add("quotas-relaxed.csv", relaxation.quotasCSV())
             files.add("relaxation.md", relaxation.markdown(quotasFile: r.quotas, panelSize: r.panelSize, reasons: check.reasons,
                                                                 language: r.language, labels: FeatureLabels(quotas: quotaSet)))
@@ -150,7 +150,10 @@ public enum SelectWorkflow {
         say(w(.drawn, format.count(outcome.panel.count), format.count(pool.count)))
         if r.alternates > 0 { say(w(.alternates, format.count(extras.ranked.count))) }
         lines.append(TextTable<CommonLine>(r.language)(.wrote, files.directory, files.names.joined(separator: ", ")))
-        return Result(lines: lines, notes: outcome.notes, warnings: warnings + readingNotes, details: [], files: files.names,
+        let labels = FeatureLabels(quotas: quotaSet)
+        let notes = outcome.notes.filter { !$0.isTechnical }.map { $0.text(r.language, labels: labels) }
+        let details = outcome.notes.filter(\.isTechnical).map { $0.text(r.language, labels: labels) }
+        return Result(lines: lines, notes: notes, warnings: warnings + readingNotes, details: details, files: files.names,
                       panelIDs: outcome.panel.map { pool.ids[$0] }, alternateIDs: extras.ranked.map { pool.ids[$0] },
                       poolCount: pool.count, smallestChance: smallest, chancesAreEstimated: outcome.probabilities.isEstimate,
                       relaxation: relaxation, outcome: outcome, report: report)

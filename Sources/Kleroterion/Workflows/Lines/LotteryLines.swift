@@ -3,7 +3,7 @@
 /// every check's hashes are the results' `details` (`--verbose`).
 public enum LotteryLine: String, TextTableKey {
     // commit
-    case committed, rounding, weakSeed, alternates, fingerprint, publish, commitNext, noSeedSource, idsLookPersonal
+    case committed, rounding, roundingDetail, weakSeed, alternates, alternatesDetail, fingerprint, publish, commitNext, noSeedSource, idsLookPersonal
     // draw
     case seedGives, drawn, drawnAlternates, drawPublish, drawNext, memberIDs, alternateIDs
     // verify
@@ -20,8 +20,10 @@ public enum LotteryLine: String, TextTableKey {
     static let english: [LotteryLine: String] = [
         .committed: "Lottery prepared: {0} equally likely panels of {1} members ({2} distinct), from {3} respondents.",
         .rounding: "Numbering the panels moves nobody's chance by more than {0} percentage points.",
+        .roundingDetail: "Largest change of anyone's chance by rounding: {0} (the naive worst case k/m is {1}); local-search moves: {2}.",
         .weakSeed: "Weak seed ({0}): regenerating the commitment a billion times could move one person's chance by up to {1} percentage points; the announcement says so.",
         .alternates: "Each panel has {0} ranked alternates; kleroterion verify recomputes them. The largest chance of anyone to be an alternate: {1}.",
+        .alternatesDetail: "Alternates: {0}, chosen by the rule {1} for the drop-out rates in {2}; the largest chance of anyone to be an alternate: {3}.",
         .fingerprint: "Fingerprint of the lottery (SHA-256 of manifest.json): {0}",
         .publish: "Publish everything except {0}: it links the pseudonyms to the residents and stays private.",
         .commitNext: "Next: publish announcement.md now, before the seed exists. After the seed is known: kleroterion draw --commitment {0} --seed \"…\"",
@@ -46,8 +48,10 @@ public enum LotteryLine: String, TextTableKey {
     static let dutch: [LotteryLine: String] = [
         .committed: "Loting klaargezet: {0} even waarschijnlijke panels van {1} leden ({2} verschillende), uit {3} aanmelders.",
         .rounding: "Door de panels te nummeren verandert niemands kans met meer dan {0} procentpunt.",
+        .roundingDetail: "Grootste verandering van iemands kans door het afronden: {0} (in het slechtste geval k/m = {1}); stappen van het zoeken naar verbetering: {2}.",
         .weakSeed: "Zwakke startwaarde ({0}): wie de loting een miljard keer opnieuw maakt, kan de kans van één persoon tot {1} procentpunt verschuiven. De aankondiging zegt dat.",
         .alternates: "Elk panel heeft {0} reserveleden op volgorde; kleroterion verify rekent ze na. De grootste kans van iemand om reservelid te zijn: {1}.",
+        .alternatesDetail: "Reserveleden: {0}, gekozen met de regel {1} voor de kansen op afvallen in {2}; de grootste kans van iemand om reservelid te zijn: {3}.",
         .fingerprint: "Vingerafdruk van de loting (SHA-256 van manifest.json): {0}",
         .publish: "Publiceer alles behalve {0}: dat bestand koppelt de schuilnamen aan de inwoners en blijft geheim.",
         .commitNext: "Wat nu: publiceer announcement.md nu, voordat de startwaarde bestaat. Als de startwaarde bekend is: kleroterion draw --commitment {0} --seed \"…\"",
@@ -72,8 +76,10 @@ public enum LotteryLine: String, TextTableKey {
     static let german: [LotteryLine: String] = [
         .committed: "Auslosung vorbereitet: {0} gleich wahrscheinliche Gremien von {1} Mitgliedern ({2} verschiedene), aus {3} Angemeldeten.",
         .rounding: "Das Nummerieren der Gremien verändert niemandes Chance um mehr als {0} Prozentpunkte.",
+        .roundingDetail: "Größte Änderung der Chance einer Person durch das Runden: {0} (im schlechtesten Fall k/m = {1}); Schritte der Suche nach Verbesserung: {2}.",
         .weakSeed: "Schwacher Startwert ({0}): wer die Auslosung eine Milliarde Mal neu erstellt, könnte die Chance einer Person um bis zu {1} Prozentpunkte verschieben. Die Ankündigung sagt das.",
         .alternates: "Jedes Gremium hat {0} Nachrücker nach Rang; kleroterion verify rechnet sie nach. Die größte Chance einer Person, Nachrücker zu sein: {1}.",
+        .alternatesDetail: "Nachrücker: {0}, gewählt mit der Regel {1} für die Ausfallquoten in {2}; die größte Chance einer Person, Nachrücker zu sein: {3}.",
         .fingerprint: "Fingerabdruck der Auslosung (SHA-256 von manifest.json): {0}",
         .publish: "Veröffentlichen Sie alles außer {0}: diese Datei verbindet die Pseudonyme mit den Einwohnern und bleibt vertraulich.",
         .commitNext: "Als Nächstes: veröffentlichen Sie announcement.md jetzt, bevor es den Startwert gibt. Sobald der Startwert bekannt ist: kleroterion draw --commitment {0} --seed \"…\"",
