@@ -13,7 +13,7 @@ enum PublishedZip {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         for name in try FileManager.default.contentsOfDirectory(atPath: commitment).sorted() {
             var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: commitment + "/" + name, isDirectory: &isDir)
+            _ = FileManager.default.fileExists(atPath: commitment + "/" + name, isDirectory: &isDir)
             guard !isDir.boolValue else { continue }   // private/ and draw/ stay out
             try FileManager.default.copyItem(atPath: commitment + "/" + name, toPath: root + "/" + name)
         }
