@@ -108,7 +108,7 @@ struct RegisterStepTests {
             var job = Job(assemblyID: a.id!, kind: "commit", state: .running, progress: "…", createdAt: Date())
             try job.insert(db)
         }
-        FileManager.default.createFile(atPath: services.store.files + "/.incoming/half", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: services.store.files + "/.incoming/half", contents: Data("x".utf8))
         let again = try WebServices(settings: services.settings)
         let job = try await again.db.pool.read { try Job.fetchOne($0, key: 1) }
         #expect(job?.state == .failed)
