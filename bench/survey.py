@@ -101,7 +101,9 @@ def main():
         run = subprocess.run([binary, "select", "--people", os.path.join(folder, "people.csv"),
                               "--quotas", os.path.join(folder, "quotas.csv"), "--panel-size", str(shape["k"]),
                               "--seed", f"survey {seed}", "--algorithm", "leximin", "--household-columns", "address",
-                              "--time-limit", limit, "--out", out, "--replace"], capture_output=True, text=True)
+                              "--time-limit", limit, "--out", out, "--replace",
+                              # the route notes are solver details: English and printed with --verbose only
+                              "--language", "en", "--verbose"], capture_output=True, text=True)
         wall = time.time() - start
         log = run.stdout + run.stderr
         if run.returncode != 0:

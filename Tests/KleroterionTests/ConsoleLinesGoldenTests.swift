@@ -118,7 +118,7 @@ import Testing
             }
         }
         check(CommonLine.self); check(SelectLine.self); check(LotteryLine.self); check(InvitationLine.self); check(FileLine.self)
-        check(NoteKey.self)
+        check(ReadingLine.self); check(NoteKey.self)
         // The lines of a whole run too, but the ✓ checks and ✗ findings (the verifier's, in English, like error messages)
         // and the folders (DIR/lottery).
         let text = try Self.transcript(language).replacingOccurrences(of: "DIR/lottery", with: "DIR")

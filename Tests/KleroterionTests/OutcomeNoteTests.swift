@@ -70,10 +70,11 @@ import Testing
     }
 
     /// The prose words of a console line or note: options (`--relax`), file names, commands (`kleroterion draw …`),
-    /// rule names (`kleroterion-alternates-1`) and code spans are names, typed as written, so they are left out.
+    /// rule names (`kleroterion-alternates-1`), column lists (`feature,value,dropout_rate`) and code spans are names,
+    /// typed as written, so they are left out.
     static func words(_ text: String) -> [String] {
         var out = text
-        for pattern in ["`[^`]*`", "kleroterion-[a-z0-9-]+", "kleroterion [a-z-]+", "--[a-z-]+", "[A-Za-z0-9_./-]+\\.(csv|json|md|html|pdf)"] {
+        for pattern in ["`[^`]*`", "kleroterion-[a-z0-9-]+", "[a-z_]+(,[a-z_]+)+", "kleroterion [a-z-]+", "--[a-z-]+", "[A-Za-z0-9_./-]+\\.(csv|json|md|html|pdf)"] {
             let regex = try! NSRegularExpression(pattern: pattern)
             out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: " ")
         }

@@ -26,6 +26,8 @@ public enum QuotaDerivation {
         public var combinations: [[String]]
         /// What to do with partly unknown birth dates in the register (`19700000`).
         public var unknownBirthDates: UnknownBirthDatePolicy = .refuse
+        /// The language of the notes (`Result.notes`).
+        public var language: ReportLanguage = .en
 
         public init(panelSize: Int, tolerance: Int = 0, referenceDate: CalendarDate? = nil, minAge: Int? = nil, birthDateColumn: String? = nil,
                     combinations: [[String]] = []) {
@@ -105,6 +107,7 @@ public enum QuotaDerivation {
         guard k > 0 else { throw KleroterionError("the panel size is \(k)", fix: "give a panel size of at least 1 with --panel-size") }
         guard settings.tolerance >= 0 else { throw KleroterionError("the tolerance is \(settings.tolerance)", fix: "give a tolerance of 0 or more seats") }
         var notes: [String] = []
+        let w = TextTable<ReadingLine>(settings.language)
         var sources: [(String, Source)] = []
         var quotas: [Quota] = []
 
@@ -118,7 +121,7 @@ public enum QuotaDerivation {
         let jointFromRegister = try settings.combinations.filter { parts in
             let name = parts.joined(separator: "&")
             guard !fromFile.contains(QuotaSet.matchKey(name)) else {
-                notes.append("\(name): joint shares from \(shares!.source) replace the register's joint counts.")
+                notes.append(w(.jointReplaces, name, shares!.source))
                 return false
             }
             for part in parts {
@@ -154,7 +157,7 @@ public enum QuotaDerivation {
         if let shares {
             let known = Set(template.features.map { QuotaSet.matchKey($0.name) })
             for f in shares.features where !known.contains(QuotaSet.matchKey(f)) && !jointFromFile.contains(f) {
-                notes.append("\(shares.source): the feature '\(f)' is not in the template \(template.name) and was not used.")
+                notes.append(w(.unusedFeature, shares.source, f, template.name))
             }
         }
 
@@ -162,11 +165,11 @@ public enum QuotaDerivation {
             let key = QuotaSet.matchKey(feature.name)
             if fromFile.contains(key), let shares {
                 if feature.from != .sharesFile && feature.from != .unpublished {
-                    notes.append("\(feature.name): shares from \(shares.source) replace the template's source (\(feature.from.rawValue)).")
+                    notes.append(w(.sharesReplace, feature.name, shares.source, feature.from.rawValue))
                 }
                 let entries = shares.entries(for: feature.name)
                 let values = try matchValues(feature: feature, entries: entries, file: shares.source)
-                let scaled = try normalised(values.map(\.share), feature: feature.name, file: shares.source, notes: &notes)
+                let scaled = try normalised(values.map(\.share), feature: feature.name, file: shares.source, w, notes: &notes)
                 for (v, s) in zip(values, scaled) {
                     let b = band(share: s, panelSize: k, tolerance: settings.tolerance)
                     var q = Quota(feature: feature.name, value: v.value, min: b.min, max: b.max, populationShare: s)
@@ -192,14 +195,13 @@ public enum QuotaDerivation {
                                        fix: "add --shares SHARES.csv with rows \(feature.name),<value>,<population_share> (see strata-templates/shares/)")
             case .unpublished:
                 // The assembly used this criterion but its numbers were never published: leave it out, never guess.
-                notes.append("\(feature.name): the source publishes no numbers for it" + (feature.note.map { " (\($0))" } ?? "")
-                             + "; it is left out. To include it, give its shares in a --shares file.")
+                notes.append(w(.unpublished, feature.name, feature.note.map { " (\($0))" } ?? ""))
                 sources.append((feature.name, .unpublished))
             case .template:
                 let withShare = feature.values.filter { $0.share != nil }
                 var scaled: [Double] = []
                 if !withShare.isEmpty && withShare.count == feature.values.count {
-                    scaled = try normalised(withShare.map { $0.share! }, feature: feature.name, file: template.path, notes: &notes)
+                    scaled = try normalised(withShare.map { $0.share! }, feature: feature.name, file: template.path, w, notes: &notes)
                 } else {
                     scaled = withShare.map { $0.share! }
                 }
@@ -305,14 +307,15 @@ public enum QuotaDerivation {
     }
 
     /// Scales shares to add up to 1, or fails when they are too far from 1 to be rounding.
-    private static func normalised(_ shares: [Double], feature: String, file: String, notes: inout [String]) throws -> [Double] {
+    private static func normalised(_ shares: [Double], feature: String, file: String, _ w: TextTable<ReadingLine>,
+                                   notes: inout [String]) throws -> [Double] {
         let sum = shares.reduce(0, +)
         guard abs(sum - 1) <= shareSumTolerance else {
             throw KleroterionError(file: file, "the shares of \(feature) add up to \(String(format: "%.4f", sum)), not 1",
                                    fix: "give the share of every value of \(feature), as fractions adding up to 1 (or percentages adding up to 100%)")
         }
         if abs(sum - 1) > 1e-9 {
-            notes.append("\(feature): the shares in \(file) add up to \(String(format: "%.4f", sum)); they were scaled to add up to 1.")
+            notes.append(w(.scaled, feature, file, w.format.decimal(sum, digits: 4)))
             return shares.map { $0 / sum }
         }
         return shares
@@ -344,7 +347,7 @@ struct RegisterTally {
             }
             let name = settings.birthDateColumn ?? features.first { $0.from == .birthDate }?.column ?? "birth_date"
             birthColumn = try register.requireColumn(name, purpose: "the birth dates; choose another with --birth-date-column")
-            notes.append("Ages are counted in completed years on \(reference); residents younger than \(minAge ?? 0) are left out.")
+            notes.append(TextTable<ReadingLine>(settings.language)(.agesCounted, "\(reference)", String(minAge ?? 0)))
         }
         // Per feature: the column index (nil for age bands), and per match key the first spelling and count.
         let columns: [Int?] = try features.map { f in
@@ -400,10 +403,12 @@ struct RegisterTally {
         guard total > 0 else {
             throw KleroterionError(file: src, "no resident of the register is old enough to count", fix: "check --reference-date and --min-age")
         }
-        if excluded > 0 { notes.append("\(excluded) residents with a partly unknown birth date were left out (--unknown-birth-dates exclude).") }
-        if imputed > 0 { notes.append("\(imputed) partly unknown birth dates were set to the middle of the unknown period (--unknown-birth-dates impute).") }
+        let w = TextTable<ReadingLine>(settings.language)
+        if excluded > 0 { notes.append(w(.registerExcluded, w.format.count(excluded))) }
+        if imputed > 0 { notes.append(w(.registerImputed, w.format.count(imputed))) }
         if register.spellsGenderCodes { spellGenderCodes(register, features: features, columns: columns, tallies: &tallies,
-                                                         combinations: combinations, jointTallies: &jointTallies) }
+                                                         combinations: combinations, jointTallies: &jointTallies,
+                                                         note: w(.genderSpelled, register.source)) }
         for (f, feature) in features.enumerated() {
             let key = QuotaSet.matchKey(feature.name)
             if feature.from == .birthDate {
@@ -446,7 +451,7 @@ struct RegisterTally {
     /// the renamed column is known to be one (else the values stay as they are).
     private mutating func spellGenderCodes(_ register: RegisterRowSource, features: [StrataTemplate.Feature], columns: [Int?],
                                            tallies: inout [[String: (spelling: String, count: Int)]], combinations: [[Int]],
-                                           jointTallies: inout [[String: Int]]) {
+                                           jointTallies: inout [[String: Int]], note: String) {
         guard let f = features.indices.first(where: { columns[$0].map { register.header[$0].lowercased() == "gender" } ?? false }),
               let spelled = ColumnMapping.genderSpelling(Array(tallies[f].keys)) else { return }
         var respelled: [String: (spelling: String, count: Int)] = [:]
@@ -467,6 +472,6 @@ struct RegisterTally {
             }
             jointTallies[j] = cells
         }
-        notes.append("\(register.source): gender M / V / O read as man / vrouw / overig.")
+        notes.append(note)
     }
 }

@@ -99,7 +99,7 @@ public enum AgeBandColumn {
 
     /// Adds column `feature` with each row's band at `reference`, read from `birthColumn`.
     public static func add(to table: Table, feature: String, bands: AgeBands, birthColumn: String, reference: CalendarDate,
-                           policy: UnknownBirthDatePolicy) throws -> Result {
+                           policy: UnknownBirthDatePolicy, language: ReportLanguage = .en) throws -> Result {
         let c = try table.requireColumn(birthColumn, purpose: "the birth dates, to derive \(feature); choose another with --birth-date-column or --columns birth_date=…")
         var out = table
         out.header.append(feature)
@@ -122,9 +122,10 @@ public enum AgeBandColumn {
             out.rows.append(row + [label])
             out.lineNumbers.append(line)
         }
-        var notes = ["\(table.source): \(feature) derived from \(table.header[c]) on \(reference) (bands \(bands.labels.joined(separator: ", ")))."]
-        if excluded > 0 { notes.append("\(table.source): \(excluded) left out because their birth date is partly unknown (--unknown-birth-dates exclude).") }
-        if imputed > 0 { notes.append("\(table.source): \(imputed) partly unknown birth dates set to the middle of the unknown period (--unknown-birth-dates impute).") }
+        let w = TextTable<ReadingLine>(language)
+        var notes = [w(.ageDerived, table.source, feature, table.header[c], "\(reference)", bands.labels.joined(separator: ", "))]
+        if excluded > 0 { notes.append(w(.ageExcluded, table.source, w.format.count(excluded))) }
+        if imputed > 0 { notes.append(w(.ageImputed, table.source, w.format.count(imputed))) }
         return Result(table: out, excluded: excluded, imputed: imputed, notes: notes)
     }
 }

@@ -97,8 +97,9 @@ public struct ColumnMapping: Sendable, Equatable {
         return result
     }
 
-    /// The table with its columns renamed, and gender values `M`/`V`/`O` read as `man`/`vrouw`/`overig`.
-    public func apply(to table: Table) throws -> (table: Table, renames: [Rename], notes: [String]) {
+    /// The table with its columns renamed, and gender values `M`/`V`/`O` read as `man`/`vrouw`/`overig` (the remark
+    /// in `language`).
+    public func apply(to table: Table, language: ReportLanguage = .en) throws -> (table: Table, renames: [Rename], notes: [String]) {
         let renames: [Rename]
         do { renames = try self.renames(for: table.header) } catch var e as KleroterionError { e.file = table.source; throw e }
         var out = table
@@ -111,7 +112,7 @@ public struct ColumnMapping: Sendable, Equatable {
         if renames.contains(where: { $0.canonical.lowercased() == "gender" }),
            let g = out.columnIndex("gender"), let spelled = Self.genderSpelling(out.rows.map { $0[g] }) {
             for r in out.rows.indices { out.rows[r][g] = spelled[QuotaSet.matchKey(out.rows[r][g])] ?? out.rows[r][g] }
-            notes.append("\(table.source): gender M / V / O read as man / vrouw / overig.")
+            notes.append(TextTable<ReadingLine>(language)(.genderSpelled, table.source))
         }
         return (out, renames, notes)
     }

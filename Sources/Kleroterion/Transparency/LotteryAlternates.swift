@@ -168,16 +168,15 @@ extension LotteryAlternates {
 
     /// A warning when the published `dropout_rates.csv` would say more than `members.csv` does: rates per respondent,
     /// or rates by a column that is not a quota feature (the rate then tells that column's value group).
-    public static func publicationWarning(ratesFile path: String, quotaFeatures: [String]) -> String? {
+    public static func publicationWarning(ratesFile path: String, quotaFeatures: [String], language: ReportLanguage = .en) -> String? {
         guard let table = try? CSVReader.read(path: path) else { return nil }
         let published = Set(quotaFeatures.flatMap { $0.split(separator: "&").map { QuotaSet.matchKey(String($0)) } })
         let name = (path as NSString).lastPathComponent
-        guard let f = table.columnIndex("feature") else {
-            return "note: \(name) gives a drop-out rate per respondent; the published \(ratesFile) shows each pseudonym's rate. If a rate says something personal, use rates per quota feature value (feature,value,dropout_rate) instead"
-        }
+        let w = TextTable<ReadingLine>(language), note = TextTable<CommonLine>(language)
+        guard let f = table.columnIndex("feature") else { return note(.note, w(.ratesPerPerson, name, ratesFile)) }
         let hidden = Array(Set(table.rows.map { $0[f].trimmingSpaces() }.filter { $0 != "*" && !published.contains(QuotaSet.matchKey($0)) })).sorted()
         guard !hidden.isEmpty else { return nil }
-        return "note: \(name) sets drop-out rates by \(hidden.joined(separator: ", ")), which \(hidden.count == 1 ? "is not a quota feature" : "are not quota features"); the published \(ratesFile) shows each pseudonym's rate, and so which of them have those values. Leave such rows out if that matters"
+        return note(.note, w(hidden.count == 1 ? .ratesByHiddenOne : .ratesByHiddenMany, name, w.list(hidden), ratesFile))
     }
 
     /// The text of a published file of the folder.

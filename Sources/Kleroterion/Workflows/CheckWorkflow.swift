@@ -51,8 +51,8 @@ public enum CheckWorkflow {
         let r = request
         var warnings: [String] = [], readingNotes: [String] = []
         let quotaSet = try QuotaSet.load(path: r.quotas)
-        let pool = try r.columns.loadPool(r.people, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
-        warnings += RequestChecks.formulaWarnings(pool.table)
+        let pool = try r.columns.remarking(in: r.language).loadPool(r.people, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
+        warnings += RequestChecks.formulaWarnings(pool.table, language: r.language)
         let problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: r.panelSize, householdColumns: r.householdColumns)
         try events.checkCancelled()
         let report = try FeasibilityCheck.exact().run(PanelConstraints(problem: problem),

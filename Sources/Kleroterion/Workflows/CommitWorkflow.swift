@@ -107,9 +107,9 @@ public enum CommitWorkflow {
         var header: [String] = []
         let (peopleInput, pool) = try readInput(r.people) {
             header = $0.header
-            return try Pool(table: r.columns.table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
+            return try Pool(table: r.columns.remarking(in: r.language).table($0, quotas: quotaSet, notes: &readingNotes), idColumn: r.idColumn)
         }
-        warnings += RequestChecks.formulaWarnings(pool.table)
+        warnings += RequestChecks.formulaWarnings(pool.table, language: r.language)
         var settings = Commitment.Settings(panels: r.panels, panelSize: r.panelSize, algorithm: r.algorithm, idColumn: r.idColumn,
                                            householdColumns: r.householdColumns, seedSource: r.seedSource, seedFormat: format,
                                            allowWeakSeed: r.allowWeakSeed, people: peopleInput, quotas: quotasInput,
@@ -121,7 +121,7 @@ public enum CommitWorkflow {
             let bytes = try InputFile.read(path)
             settings.dropoutModel = try DropoutModel.load(path: path, pool: pool)
             settings.dropoutInput = Manifest.Input(file: path, sha256: Hashing.sha256(bytes))
-            if let note = LotteryAlternates.publicationWarning(ratesFile: path, quotaFeatures: quotaSet.features) { warnings.append(note) }
+            if let note = LotteryAlternates.publicationWarning(ratesFile: path, quotaFeatures: quotaSet.features, language: r.language) { warnings.append(note) }
         }
         let w = TextTable<LotteryLine>(r.language), common = TextTable<CommonLine>(r.language), n = w.format.count
         // The ids are never published (pseudonyms replace them), but ids like these make the private key file precious.

@@ -7,10 +7,19 @@ public struct RegisterColumns: Sendable, Equatable {
     /// `refuse`, `exclude` or `impute`, as typed: checked only when a birth date is read, so that a command that
     /// reads none is not refused for it.
     public var unknownBirthDates: String
+    /// The language of the remarks on how the file was read (a workflow sets its request's; English otherwise).
+    public var language: ReportLanguage = .en
 
     public init(mapping: ColumnMapping = ColumnMapping(), unknownBirthDates: String = "refuse") {
         self.mapping = mapping
         self.unknownBirthDates = unknownBirthDates
+    }
+
+    /// The same reading, with its remarks in `language`.
+    public func remarking(in language: ReportLanguage) -> RegisterColumns {
+        var copy = self
+        copy.language = language
+        return copy
     }
 
     /// The mapping, followed by a template's `columns:` block.
@@ -39,7 +48,7 @@ public struct RegisterColumns: Sendable, Equatable {
 
     /// Applies the mapping to a table read already; what was renamed is added to `notes`.
     public func apply(to table: Table, template: StrataTemplate? = nil, notes: inout [String]) throws -> Table {
-        let (mapped, renames, more) = try mapping(template: template).apply(to: table)
+        let (mapped, renames, more) = try mapping(template: template).apply(to: table, language: language)
         if !renames.isEmpty {
             notes.append("\(table.source): " + renames.map { "\($0.header) → \($0.canonical)" }.joined(separator: ", "))
         }
@@ -64,6 +73,13 @@ public struct PoolColumns: Sendable, Equatable {
         self.birthDateColumn = birthDateColumn
     }
 
+    /// The same reading, with its remarks in `language`.
+    public func remarking(in language: ReportLanguage) -> PoolColumns {
+        var copy = self
+        copy.register.language = language
+        return copy
+    }
+
     /// The pool table: columns mapped, and the quotas' age feature (e.g. age_band) derived when it is missing.
     public func table(_ table: Table, quotas: QuotaSet, notes: inout [String]) throws -> Table {
         let mapped = try register.apply(to: table, notes: &notes)
@@ -78,7 +94,7 @@ public struct PoolColumns: Sendable, Equatable {
             throw KleroterionError("--reference-date '\(text)' is not a date", fix: "write the date as YYYY-MM-DD, e.g. 2026-01-01")
         }
         let result = try AgeBandColumn.add(to: mapped, feature: feature, bands: bands, birthColumn: birthDateColumn,
-                                           reference: reference, policy: register.policy())
+                                           reference: reference, policy: register.policy(), language: register.language)
         notes += result.notes
         return result.table
     }

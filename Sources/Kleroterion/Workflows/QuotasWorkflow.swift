@@ -63,7 +63,7 @@ public enum QuotasWorkflow {
     public struct Result: Sendable {
         /// The lines the CLI prints on stdout once the file is written (a table of the bands).
         public var lines: [String]
-        /// The derivation's notes ("note: …") and how the register was read, for stderr.
+        /// The derivation's notes ("opmerking: …") and how the register was read, in the request's language, for stderr.
         public var warnings: [String]
         public var files: [String]
         /// The quotas, where each feature's shares came from, and how many residents were counted.
@@ -81,13 +81,14 @@ public enum QuotasWorkflow {
         let path = try r.templatePath()
         var readingNotes: [String] = []
         let strata = try StrataTemplate.load(path: path)
-        let rows = try r.register.map { try r.columns.rows($0, template: strata, notes: &readingNotes) }
+        let rows = try r.register.map { try r.columns.remarking(in: r.language).rows($0, template: strata, notes: &readingNotes) }
         try events.checkCancelled()
         let shareFile = try r.shares.map { try PopulationShares.load(path: resolve($0, in: sharesDirectories(r.templateDirectories))) }
         var settings = QuotaDerivation.Settings(panelSize: r.panelSize, tolerance: r.tolerance, referenceDate: try r.reference(),
                                                 minAge: r.minAge, birthDateColumn: r.birthDateColumn,
                                                 combinations: r.combine.map(QuotaSet.combinationParts))
         settings.unknownBirthDates = try r.columns.policy()
+        settings.language = r.language
         let result = try QuotaDerivation.derive(template: strata, registerRows: rows, shares: shareFile, settings: settings)
         files.add(r.outName, result.csv)
         let w = TextTable<InvitationLine>(r.language), n = w.format.count
@@ -103,7 +104,8 @@ public enum QuotasWorkflow {
             lines.append("  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(share)   \(q.min)–\(q.max)")
         }
         lines += ["", TextTable<CommonLine>(r.language)(.wroteFile, r.out)]
-        return Result(lines: lines, warnings: result.notes.map { "note: " + $0 } + readingNotes, files: files.names, quotas: result.quotas,
+        let note = TextTable<CommonLine>(r.language)
+        return Result(lines: lines, warnings: result.notes.map { note(.note, $0) } + readingNotes, files: files.names, quotas: result.quotas,
                       sources: result.sources,
                       countedResidents: result.countedResidents, csv: result.csv)
     }

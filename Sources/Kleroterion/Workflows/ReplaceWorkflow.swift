@@ -67,9 +67,10 @@ public enum ReplaceWorkflow {
         let quotaSet = try QuotaSet.load(path: r.quotas)
         // The respondents are read as the draw read them (a panel.csv already has the mapped names: no-op there).
         var readingNotes: [String] = []
-        let pool = try r.columns.loadPool(r.people, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
-        let panelFile = try r.columns.loadPool(r.panel, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
-        var warnings = readingNotes + RequestChecks.formulaWarnings(pool.table)
+        let columns = r.columns.remarking(in: r.language)
+        let pool = try columns.loadPool(r.people, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
+        let panelFile = try columns.loadPool(r.panel, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
+        var warnings = readingNotes + RequestChecks.formulaWarnings(pool.table, language: r.language)
         let (dropoutIDs, dropoutSource) = try Replacement.parseIDs(r.dropouts, idColumn: r.idColumn)
         guard panelFile.count > 0 else {
             throw KleroterionError(file: r.panel, "the panel file has no members", fix: "give the panel.csv of the earlier draw")

@@ -41,7 +41,7 @@ public enum RequestChecks {
     }
 
     /// The warnings for pool or quota values that a spreadsheet would run as formulas (see `SpreadsheetSafety`).
-    public static func formulaWarnings(_ tables: Table...) -> [String] {
-        tables.compactMap { SpreadsheetSafety.warning($0) }
+    public static func formulaWarnings(_ tables: Table..., language: ReportLanguage = .en) -> [String] {
+        tables.compactMap { SpreadsheetSafety.warning($0, language: language) }
     }
 }

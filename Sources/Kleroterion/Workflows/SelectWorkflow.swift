@@ -89,8 +89,8 @@ public enum SelectWorkflow {
         let random = try SeededRandom(seed: r.seed)
         let algorithm = try SelectionAlgorithms.named(r.algorithm)
         let quotaSet = try QuotaSet.load(path: r.quotas)
-        let pool = try r.columns.loadPool(r.people, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
-        warnings += RequestChecks.formulaWarnings(pool.table)
+        let pool = try r.columns.remarking(in: r.language).loadPool(r.people, idColumn: r.idColumn, quotas: quotaSet, notes: &readingNotes)
+        warnings += RequestChecks.formulaWarnings(pool.table, language: r.language)
         var problem = try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: r.panelSize, householdColumns: r.householdColumns)
         var lines: [String] = []
         func say(_ line: String) { lines.append(line); events.step(line) }

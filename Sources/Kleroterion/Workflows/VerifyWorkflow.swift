@@ -68,6 +68,8 @@ public enum VerifyWorkflow {
             if let hash = report.manifestHash { lines.append(w(report.comparedWithAnnouncement ? .fingerprintAnnounced : .fingerprintUnannounced, hash)) }
             if let count = report.panelCount { lines.append(w(.panelsMeetQuotas, n(count))) }
             if report.fairness != nil { lines.append(w(.fairChances)) }
+            let given = [r.people, r.quotas].compactMap { $0 }
+            if !given.isEmpty { lines.append(w(.inputsCommitted, w.list(given))) }
             if let number = report.panelNumber, let count = report.panelCount { lines.append(w(.seedGives, n(number), n(count))) }
         } else {
             let problems = TextTable<CommonLine>(r.language).counted(report.problems.count, one: .problemOne, many: .problemMany)

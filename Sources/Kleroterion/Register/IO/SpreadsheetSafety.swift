@@ -36,11 +36,11 @@ public enum SpreadsheetSafety {
     }
 
     /// The warning a command prints for a table with such values, or `nil`.
-    public static func warning(_ table: Table) -> String? {
+    public static func warning(_ table: Table, language: ReportLanguage = .en) -> String? {
         let cells = formulaCells(table)
         guard let first = cells.first else { return nil }
-        return "warning: \(table.source):\(first.line): column '\(first.column)': \(cells.count) value\(cells.count == 1 ? "" : "s") "
-            + "(the first: '\(first.value)') start\(cells.count == 1 ? "s" : "") with = + - or @, which a spreadsheet may run as a formula; "
-            + "the output files keep them unchanged, so open them in a spreadsheet as text (see 'Spreadsheet safety' in docs/input-files.md)"
+        let w = TextTable<ReadingLine>(language)
+        return TextTable<CommonLine>(language)(.warning, w(cells.count == 1 ? .formulasOne : .formulasMany, table.source, String(first.line),
+                                                          first.column, first.value, w.format.count(cells.count)))
     }
 }

@@ -7,7 +7,7 @@ public enum LotteryLine: String, TextTableKey {
     // draw
     case seedGives, drawn, drawnAlternates, drawPublish, drawNext, memberIDs, alternateIDs
     // verify
-    case verifying, verified, notVerified, fingerprintAnnounced, fingerprintUnannounced, panelsMeetQuotas, fairChances
+    case verifying, verified, notVerified, fingerprintAnnounced, fingerprintUnannounced, panelsMeetQuotas, fairChances, inputsCommitted
 
     public static func table(_ language: ReportLanguage) -> [LotteryLine: String] {
         switch language {
@@ -43,6 +43,7 @@ public enum LotteryLine: String, TextTableKey {
         .fingerprintUnannounced: "There is no announced fingerprint to compare with: check that the announcement published before the draw says {0}.",
         .panelsMeetQuotas: "All {0} panels meet the quotas and the one-per-household rule.",
         .fairChances: "The fair chances were computed again: the lottery gives everyone their fair chance, within the announced rounding.",
+        .inputsCommitted: "The files you gave ({0}) are the committed ones.",
     ]
 
     static let dutch: [LotteryLine: String] = [
@@ -71,6 +72,7 @@ public enum LotteryLine: String, TextTableKey {
         .fingerprintUnannounced: "Er is geen aangekondigde vingerafdruk om mee te vergelijken: kijk na of de aankondiging van vóór de loting {0} noemt.",
         .panelsMeetQuotas: "Alle {0} panels halen de quota en de regel van één persoon per huishouden.",
         .fairChances: "De eerlijke kansen zijn opnieuw berekend: de loting geeft iedereen zijn eerlijke kans, binnen de aangekondigde afronding.",
+        .inputsCommitted: "De opgegeven bestanden ({0}) zijn de vastgelegde.",
     ]
 
     static let german: [LotteryLine: String] = [
@@ -99,5 +101,6 @@ public enum LotteryLine: String, TextTableKey {
         .fingerprintUnannounced: "Es gibt keinen angekündigten Fingerabdruck zum Vergleich: prüfen Sie, ob die vor der Auslosung veröffentlichte Ankündigung {0} nennt.",
         .panelsMeetQuotas: "Alle {0} Gremien erfüllen die Quoten und die Regel „eine Person pro Haushalt“.",
         .fairChances: "Die fairen Chancen wurden neu berechnet: die Auslosung gibt jedem seine faire Chance, innerhalb der angekündigten Rundung.",
+        .inputsCommitted: "Die angegebenen Dateien ({0}) sind die festgelegten.",
     ]
 }
