@@ -60,9 +60,8 @@ public struct FileStore: Sendable {
                                        fix: "upload a smaller file, or start the server with a larger --upload-limit")
             }
             hash.update(bufferPointer: bytes)
-            // The body arrives in pieces of a few kilobytes; written one by one, the system calls made the upload
-            // of a 76 MB register take twice as long as drawing the letters from it. They are written a megabyte
-            // at a time.
+            // The body arrives in pieces of a few kilobytes: they are collected and written a megabyte at a time,
+            // one system call per megabyte rather than per piece (the hash still sees every piece as it comes).
             pending.append(contentsOf: bytes)
             if pending.count >= Self.chunk { try flush() }
         }
