@@ -9,14 +9,8 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/console")
 
     /// `KLEROTERION_UPDATE_GOLDEN=1 swift test --filter ConsoleLinesGoldenTests` rewrites the golden files.
-    func expectGolden(_ text: String, _ name: String) throws {
-        let url = Self.fixtures.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["KLEROTERION_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.fixtures, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, "\(name) differs from the golden file; if the change is intended, run with KLEROTERION_UPDATE_GOLDEN=1")
+    func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.expect(text, name, in: Self.fixtures, sourceLocation: sourceLocation)
     }
 
     /// One command's output as the CLI prints it: the lines, then (marked) the `--verbose` details and the warnings.

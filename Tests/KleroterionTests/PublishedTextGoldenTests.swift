@@ -8,14 +8,8 @@ import Testing
 
     /// Compares with a golden file; `KLEROTERION_UPDATE_GOLDEN=1 swift test --filter PublishedTextGoldenTests`
     /// rewrites them.
-    func expectGolden(_ text: String, _ name: String) throws {
-        let url = X.fixtures.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["KLEROTERION_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: X.fixtures, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, "\(name) differs from the golden file; if the change is intended, run with KLEROTERION_UPDATE_GOLDEN=1")
+    func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.expect(text, name, in: X.fixtures, sourceLocation: sourceLocation)
     }
 
     /// Every text of the examples, by golden file name.

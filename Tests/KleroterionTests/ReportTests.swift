@@ -6,14 +6,8 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/report")
 
     /// Compares with a golden file; `KLEROTERION_UPDATE_GOLDEN=1 swift test --filter ReportTests` rewrites them.
-    func expectGolden(_ text: String, _ name: String) throws {
-        let url = Self.fixtures.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["KLEROTERION_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.fixtures, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, "\(name) differs from the golden file; if the change is intended, run with KLEROTERION_UPDATE_GOLDEN=1")
+    func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Golden.expect(text, name, in: Self.fixtures, sourceLocation: sourceLocation)
     }
 
     @Test func goldenMarkdownAndJSON() throws {

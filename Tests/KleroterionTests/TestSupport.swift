@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Kleroterion
 
 /// Builds a small problem directly, for algorithm tests.
@@ -22,4 +23,20 @@ func temporaryDirectory() -> String {
     let path = NSTemporaryDirectory() + "kleroterion-test-" + UUID().uuidString
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
+}
+
+/// Golden files: a text compared with the file of that name in a fixtures folder.
+enum Golden {
+    /// Compares `text` with `folder/name`; `KLEROTERION_UPDATE_GOLDEN=1 swift test --filter SUITE` rewrites the file
+    /// instead (then read the diff before committing it).
+    static func expect(_ text: String, _ name: String, in folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["KLEROTERION_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == golden, "\(name) differs from the golden file; if the change is intended, run with KLEROTERION_UPDATE_GOLDEN=1",
+                sourceLocation: sourceLocation)
+    }
 }
