@@ -61,7 +61,7 @@ public enum WebApp {
     public static func router(_ services: WebServices) -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestSecurity())
-        router.add(middleware: SessionMiddleware(storage: MemoryPersistDriver()))
+        router.add(middleware: SessionMiddleware(storage: SessionStore(db: services.db)))
         router.add(middleware: AccountMiddleware(services: services))
         LoginRoutes(services: services).add(to: router)
         StaticRoutes.add(to: router)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HTTPTypes
 import Kleroterion
+import Synchronization
 import Testing
 import ZIPFoundation
 @testable import KleroterionWeb
@@ -171,6 +172,34 @@ struct AssemblyFlowTests {
             #expect(create.status == .forbidden, "an observer may not change anything")
         }
         #expect(try await fresh.db.pool.read { try Assembly.fetchCount($0) } == 1)
+    }
+
+    @Test("A log-in survives a restart of the server; a log-out ends it; the database holds no usable session id")
+    func sessionsSurviveRestart() async throws {
+        let services = try makeServices()
+        try Accounts.add(name: "organisator", password: "een lang wachtwoord", role: "organiser", data: services.settings.data)
+        let cookies = Mutex<[String: String]>([:])
+        try await running(try WebServices(settings: services.settings)) { b in
+            _ = try await b.get("/login")
+            let right = try await b.post("/login", [("name", "organisator"), ("password", "een lang wachtwoord"), ("next", "/")])
+            #expect(right.status == .seeOther)
+            #expect(try await b.get("/").status == .ok)
+            cookies.withLock { $0 = b.cookies }
+        }
+        let saved = cookies.withLock { $0 }
+        let sessionID = try #require(saved["SESSION_ID"], "the log-in sets the session cookie: \(saved.keys)")
+        let stored = try await services.db.pool.read { try String.fetchAll($0, sql: "SELECT keyHash FROM session") }
+        #expect(stored.count == 1 && !stored.contains { $0.contains(sessionID) || sessionID.contains($0) },
+                "only a hash of the session id is stored")
+        // A new server process on the same data folder: the same cookie is still logged in.
+        try await running(try WebServices(settings: services.settings)) { b in
+            b.cookies = saved
+            #expect(try await b.get("/").status == .ok, "the log-in survives the restart")
+            _ = try await b.post("/logout", [])
+            b.cookies = saved
+            let after = try await b.get("/")
+            #expect(after.status == .seeOther && after.location?.hasPrefix("/login") == true, "a logged-out session stays out")
+        }
     }
 
     @Test("docs/openapi.yaml is the document the app serves")

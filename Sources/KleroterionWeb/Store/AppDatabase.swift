@@ -79,6 +79,7 @@ public struct AppDatabase: Sendable {
                 t.column("role", .text).notNull()
             }
         }
+        SessionStore.migrate(&m)
         return m
     }
 
