@@ -20,6 +20,8 @@ enum RouteTable {
         }
         var changes: Bool { method != .get && method != .head }
         var isAPI: Bool { path.hasPrefix("/api/") }
+        /// A POST to an upload's URL: the upload form as a browser without JavaScript sends it.
+        var isUploadForm: Bool { method == .post && RouteTable.all.contains { $0.method == .put && $0.path == path } }
     }
 
     static let all: [Route] = [
@@ -31,7 +33,7 @@ enum RouteTable {
         .init(method: .get, path: "/assemblies/:id", access: .login),
         .init(method: .get, path: "/api/assemblies", access: .login), .init(method: .get, path: "/api/assemblies/:id", access: .login),
         .init(method: .get, path: "/assemblies/:id/register", access: .login),
-        .init(method: .put, path: "/api/assemblies/:id/register", access: .login),
+        .init(method: .put, path: "/api/assemblies/:id/register", access: .login), .init(method: .post, path: "/api/assemblies/:id/register", access: .login),
         .init(method: .post, path: "/assemblies/:id/register/mapping", access: .login),
         .init(method: .get, path: "/api/assemblies/:id/census", access: .login),
         .init(method: .get, path: "/jobs/:job", access: .login), .init(method: .get, path: "/api/jobs/:job", access: .login),
@@ -40,15 +42,15 @@ enum RouteTable {
         .init(method: .post, path: "/assemblies/:id/quotas/derive", access: .login),
         .init(method: .post, path: "/assemblies/:id/quotas/table", access: .login),
         .init(method: .post, path: "/assemblies/:id/quotas/relax", access: .login),
-        .init(method: .put, path: "/api/assemblies/:id/quotas", access: .login),
+        .init(method: .put, path: "/api/assemblies/:id/quotas", access: .login), .init(method: .post, path: "/api/assemblies/:id/quotas", access: .login),
         .init(method: .get, path: "/api/assemblies/:id/quotas", access: .login),
         .init(method: .get, path: "/api/assemblies/:id/feasibility", access: .login),
         .init(method: .get, path: "/assemblies/:id/invitations", access: .login),
         .init(method: .post, path: "/assemblies/:id/invitations", access: .login),
-        .init(method: .put, path: "/api/assemblies/:id/response-rates", access: .login),
+        .init(method: .put, path: "/api/assemblies/:id/response-rates", access: .login), .init(method: .post, path: "/api/assemblies/:id/response-rates", access: .login),
         .init(method: .get, path: "/assemblies/:id/invitations/:file", access: .login),
         .init(method: .get, path: "/assemblies/:id/registrations", access: .login),
-        .init(method: .put, path: "/api/assemblies/:id/respondents", access: .login),
+        .init(method: .put, path: "/api/assemblies/:id/respondents", access: .login), .init(method: .post, path: "/api/assemblies/:id/respondents", access: .login),
         .init(method: .post, path: "/assemblies/:id/registrations/add", access: .login),
         .init(method: .get, path: "/assemblies/:id/commit", access: .login), .init(method: .post, path: "/assemblies/:id/commit", access: .login),
         .init(method: .get, path: "/assemblies/:id/announcement", access: .open),
@@ -60,13 +62,15 @@ enum RouteTable {
         .init(method: .get, path: "/assemblies/:id/privacy", access: .login),
         .init(method: .get, path: "/assemblies/:id/privacy/:file", access: .login),
         .init(method: .post, path: "/assemblies/:id/privacy/delete", access: .login),
-        .init(method: .get, path: "/verify", access: .open), .init(method: .put, path: "/api/verify", access: .open),
+        .init(method: .get, path: "/verify", access: .open), .init(method: .put, path: "/api/verify", access: .open), .init(method: .post, path: "/api/verify", access: .open),
     ]
 
     /// Sends `route` the way its front end would: a form with the CSRF token, or a file body for an API upload.
     static func send(_ route: Route, _ b: Browser, uri: String? = nil, csrf: Bool = true) async throws -> Browser.Page {
         let target = uri ?? route.uri()
         switch route.method {
+        case .post where route.isUploadForm:
+            return try await b.formUpload(target, name: "x.csv", bytes: Array("a,b\n1,2\n".utf8), csrf: csrf)
         case .post: return try await b.post(target, [], csrf: csrf)
         case .put: return try await b.upload(target, name: "x.csv", bytes: Array("a,b\n1,2\n".utf8))
         default: return try await b.get(target)

@@ -58,6 +58,24 @@ final class Browser: @unchecked Sendable {
                                                       HTTPField.Name("X-File-Name")!: name], body: ByteBuffer(bytes: bytes))
     }
 
+    /// Posts an upload form the way a browser without JavaScript does (`multipart/form-data`): the CSRF token and
+    /// `fields` first, the file last, as the pages order them.
+    func formUpload(_ uri: String, fields: [(String, String)] = [], name: String, bytes: [UInt8], csrf: Bool = true,
+                    referer: String? = nil) async throws -> Page {
+        if cookies["kl_csrf"] == nil { _ = try await get("/") }
+        let boundary = "----KleroterionTest\(UUID().uuidString)"
+        var body: [UInt8] = []
+        for (key, value) in (csrf ? [("csrf", self.csrf)] : []) + fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
+        body += bytes
+        body += Array("\r\n--\(boundary)--\r\n".utf8)
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        if let referer { headers[.referer] = referer }
+        return try await request(uri, .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
     /// Creates an assembly through the form and returns its id.
     func newAssembly(name: String = "Burgerberaad Test", size: Int = 6) async throws -> Int64 {
         let page = try await post("/assemblies", [("name", name), ("municipality", "Zeist"), ("panelSize", "\(size)"),

@@ -2,9 +2,10 @@ extension PageTemplates {
     /// Upload (with progress), the column mapping, and the census.
     static let registerPages: [(String, String)] = [("register", register), ("upload", upload)]
 
-    /// A file upload: the file goes as the request body to `url` (app.js shows the progress and the reply).
+    /// A file upload: app.js sends the file as the request body to `url` (PUT) and shows the progress and the reply;
+    /// without JavaScript the browser posts the form (`FormUpload`). The file input comes last: see `FormUpload`.
     static let upload = #"""
-    <form class="form upload" data-upload="{{url}}" method="post" action="{{url}}">
+    <form class="form upload" data-upload="{{url}}" method="post" action="{{url}}" enctype="multipart/form-data">
       <input type="hidden" name="csrf" value="{{csrf}}">
       <label for="file-{{field}}">{{label}}</label>
       <input id="file-{{field}}" name="file" type="file" accept="{{accept}}" required aria-describedby="err-{{field}}">
@@ -12,7 +13,6 @@ extension PageTemplates {
       <progress max="100" value="0" hidden></progress>
       <button type="submit">{{t.upload}}</button>
     </form>
-    <noscript><p class="error">{{t.needs_js}}</p></noscript>
     """#
 
     static let register = #"""

@@ -193,7 +193,7 @@ extension PageTemplates {
     <ul class="findings">{{#findings}}<li>{{.}}</li>{{/findings}}</ul>
     </section>
     {{/result}}
-    <form class="form upload" data-upload="/api/verify" data-type="application/zip" method="post" action="/api/verify">
+    <form class="form upload" data-upload="/api/verify" data-type="application/zip" method="post" action="/api/verify" enctype="multipart/form-data">
       <input type="hidden" name="csrf" value="{{csrf}}">
       <label for="vseed">{{t.seed_observed}}</label>
       <input id="vseed" name="seed" data-query required autocomplete="off">

@@ -61,6 +61,8 @@ enum Reply {
     }
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, personal: Bool = true) throws -> Response {
+        // A form upload sent without JavaScript goes on to the page the script would have opened.
+        if FormUpload.active != nil, (200..<300).contains(status.code), let next = (value as? any LeadsOn)?.next { return redirect(next) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
@@ -73,7 +75,8 @@ enum Reply {
     struct Problem: Encodable { var error: String; var fix: String? }
 
     static func problem(_ error: KleroterionError, status: HTTPResponse.Status = .unprocessableContent) throws -> Response {
-        try json(Problem(error: error.description, fix: nil), status: status)
+        if let form = FormUpload.active { return FormUpload.errorPage(error.description, back: form.back, language: form.language) }
+        return try json(Problem(error: error.description, fix: nil), status: status)
     }
 
     static func file(_ path: String, name: String, type: String, personal: Bool) -> Response {

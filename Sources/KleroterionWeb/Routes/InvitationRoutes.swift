@@ -10,7 +10,7 @@ struct InvitationRoutes {
     func add(to router: Router<WebContext>) {
         router.get("/assemblies/:id/invitations") { request, context in try page(request, context) }
         router.post("/assemblies/:id/invitations") { request, context in try await draw(request, context) }
-        router.put("/api/assemblies/:id/response-rates") { request, context in try await rates(request, context) }
+        router.upload("/api/assemblies/:id/response-rates") { request, context in try await rates(request, context) }
         router.get("/assemblies/:id/invitations/:file") { _, context in
             let a = try services.assembly(context)
             let name = context.parameters.get("file") ?? ""

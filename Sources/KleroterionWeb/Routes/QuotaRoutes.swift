@@ -13,7 +13,7 @@ struct QuotaRoutes {
         router.post("/assemblies/:id/quotas/derive") { request, context in try await derive(request, context) }
         router.post("/assemblies/:id/quotas/table") { request, context in try await table(request, context) }
         router.post("/assemblies/:id/quotas/relax") { request, context in try relax(request, context) }
-        router.put("/api/assemblies/:id/quotas") { request, context in try await upload(request, context) }
+        router.upload("/api/assemblies/:id/quotas") { request, context in try await upload(request, context) }
         router.get("/api/assemblies/:id/quotas") { _, context in
             let a = try services.assembly(context)
             guard let (path, _) = try services.stored(a.quotasFile) else { throw HTTPError(.notFound) }

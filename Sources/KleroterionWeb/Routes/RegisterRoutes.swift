@@ -14,7 +14,7 @@ struct RegisterRoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/assemblies/:id/register") { request, context in try page(request, context) }
-        router.put("/api/assemblies/:id/register") { request, context in try await upload(request, context) }
+        router.upload("/api/assemblies/:id/register") { request, context in try await upload(request, context) }
         router.post("/assemblies/:id/register/mapping") { request, context in try await mapping(request, context) }
         router.get("/api/assemblies/:id/census") { _, context in
             let a = try services.assembly(context)

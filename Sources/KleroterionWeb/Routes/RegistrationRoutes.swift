@@ -9,7 +9,7 @@ struct RegistrationRoutes {
 
     func add(to router: Router<WebContext>) {
         router.get("/assemblies/:id/registrations") { request, context in try page(request, context) }
-        router.put("/api/assemblies/:id/respondents") { request, context in try await upload(request, context) }
+        router.upload("/api/assemblies/:id/respondents") { request, context in try await upload(request, context) }
         router.post("/assemblies/:id/registrations/add") { request, context in try await addOne(request, context) }
     }
 

@@ -17,7 +17,7 @@ struct VerifyRoutes {
             }
             return services.page("verify", WebText.word("verify", context.language), values, request, context)
         }
-        router.put("/api/verify") { request, context in
+        router.upload("/api/verify") { request, context in
             let lang = context.language
             guard let seed = request.uri.queryParameters["seed"].map(String.init)?.removingPercentEncoding?.trimmingSpaces(), !seed.isEmpty else {
                 return try Reply.problem(KleroterionError(WebText.word("bad_seed", lang), fix: WebText.word("verify_seed_fix", lang)))

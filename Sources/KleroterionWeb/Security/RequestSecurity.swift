@@ -30,6 +30,7 @@ struct RequestSecurity: RouterMiddleware {
         }
         // Only a POST can come from a cross-site form (a form cannot PUT or DELETE; a script from elsewhere would
         // need CORS, which this app never allows), so only a POST needs the token.
+        var formUpload: FormUpload.Active?
         if request.method == .post {
             let type = request.headers[.contentType]?.lowercased() ?? ""
             let simple = type.isEmpty || type.hasPrefix("application/x-www-form-urlencoded") || type.hasPrefix("multipart/form-data") || type.hasPrefix("text/plain")
@@ -38,6 +39,11 @@ struct RequestSecurity: RouterMiddleware {
                 if sent == nil, type.hasPrefix("application/x-www-form-urlencoded") {
                     let body = try await request.collectBody(upTo: context.maxUploadSize)
                     sent = Self.formField("csrf", in: String(buffer: body))
+                } else if sent == nil, FormUpload.isForm(request), let converted = try await FormUpload.convert(request) {
+                    // An upload form sent without JavaScript: its token comes before the file.
+                    sent = converted.fields["csrf"]
+                    formUpload = FormUpload.Active(back: FormUpload.back(request), language: context.language)
+                    request = converted.request
                 }
                 guard let sent, !context.csrf.isEmpty, Self.constantTimeEqual(sent, context.csrf),
                       request.cookies["kl_csrf"] != nil else {
@@ -47,9 +53,9 @@ struct RequestSecurity: RouterMiddleware {
         }
         var response: Response
         do {
-            response = try await next(request, context)
+            response = try await FormUpload.$active.withValue(formUpload) { try await next(request, context) }
         } catch {
-            response = Self.errorResponse(error, path: request.uri.path, language: context.language)
+            response = Self.errorResponse(error, path: request.uri.path, language: context.language, form: formUpload)
         }
         // Whatever needs a log-in may show personal data (or will, once the register is in): never kept in a
         // cache, on any route, so that a page added later cannot forget it.
@@ -60,7 +66,7 @@ struct RequestSecurity: RouterMiddleware {
 
     /// Every error as a page (or, for the API, as JSON) in plain words, never a stack trace: a missing page is 404,
     /// a bad input 422 with its fix, anything unexpected 500 with what to do.
-    static func errorResponse(_ error: any Error, path: String, language: String) -> Response {
+    static func errorResponse(_ error: any Error, path: String, language: String, form: FormUpload.Active? = nil) -> Response {
         let status: HTTPResponse.Status, message: String
         switch error {
         case let e as HTTPError:
@@ -71,6 +77,7 @@ struct RequestSecurity: RouterMiddleware {
         default:
             (status, message) = (.internalServerError, WebText.word("unexpected", language))
         }
+        if let form, status != .notFound { return FormUpload.errorPage(message, back: form.back, language: language) }
         if path.hasPrefix("/api/") {
             return (try? Reply.json(Reply.Problem(error: message), status: status)) ?? Response(status: status)
         }
