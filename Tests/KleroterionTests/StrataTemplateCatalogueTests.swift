@@ -56,6 +56,9 @@ import Testing
         #expect(t.name + ".yaml" == file)
         #expect(!t.sources.isEmpty, "\(file) names no source")
         #expect(t.features.allSatisfy { !$0.labels.isEmpty }, "\(file): every feature has reader labels")
+        for language in ["nl", "de"] {
+            #expect(t.titles[language] != nil && t.title(language) != t.title, "\(file): a title in \(language) (titles:)")
+        }
         let k = t.panelSize ?? 30
         let settings = QuotaDerivation.Settings(panelSize: k, referenceDate: CalendarDate(year: 2025, month: 1, day: 1))
         let needsRegister = t.features.contains { $0.from == .register || $0.from == .birthDate }
@@ -83,6 +86,15 @@ import Testing
         // With shares for the unpublished criteria too, every feature is used.
         let all = try QuotaDerivation.derive(template: t, register: register, shares: syntheticShares(for: t, includingUnpublished: true), settings: settings)
         #expect(Set(all.quotas.map(\.feature)) == Set(t.features.map(\.name)))
+    }
+
+    @Test func titlesPerLanguage() throws {
+        let t = try StrataTemplate.parse(yaml: "name: x\ntitle: Town\ntitles: {nl: Gemeente}\nfeatures:\n  - {name: g, from: register, column: g}\n", path: "x.yaml")
+        #expect(t.title("nl") == "Gemeente" && t.title("de") == "Town" && t.title("en") == "Town")
+        let e = #expect(throws: KleroterionError.self) {
+            try StrataTemplate.parse(yaml: "name: x\ntitles: {fr: Ville}\nfeatures:\n  - {name: g, from: register, column: g}\n", path: "x.yaml")
+        }
+        #expect(e?.message.contains("'fr'") == true && e?.file == "x.yaml")
     }
 
     @Test func unpublishedFeaturesCarryNoNumbers() throws {

@@ -202,6 +202,21 @@ struct AssemblyFlowTests {
         }
     }
 
+    @Test("The quota page lists the templates with their titles in the page's language")
+    func templateTitles() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var settings = try makeServices().settings
+        settings.templateDirectories = [root.appendingPathComponent("strata-templates").path]
+        try await running(try WebServices(settings: settings)) { b in
+            let id = try await b.newAssembly()
+            _ = try await b.upload("/api/assemblies/\(id)/register", name: "brp.csv", bytes: brpRegister())
+            let nl = try await b.get("/assemblies/\(id)/quotas?lang=nl").body
+            #expect(nl.contains("Nederlandse gemeente - leeftijd") && !nl.contains("Dutch municipality"), "Dutch titles")
+            let en = try await b.get("/assemblies/\(id)/quotas?lang=en").body
+            #expect(en.contains("Dutch municipality - age band") && !en.contains("Nederlandse gemeente"), "English titles")
+        }
+    }
+
     @Test("docs/openapi.yaml is the document the app serves")
     func openAPI() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

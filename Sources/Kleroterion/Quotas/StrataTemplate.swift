@@ -69,7 +69,9 @@ public struct StrataTemplate: Sendable {
     }
 
     public var name: String
+    /// The title in English (`title:`), and in other languages (`titles: {nl: …, de: …}`).
     public var title: String?
+    public var titles: [String: String] = [:]
     /// Youngest age counted when ages are used (overridden by `--min-age`); default: the youngest band.
     public var minAge: Int?
     /// The panel size that fixed seats in this template were set for.
@@ -83,6 +85,9 @@ public struct StrataTemplate: Sendable {
     public var columns: [(canonical: String, header: String)] = []
     /// The file it was read from.
     public var path: String
+
+    /// The title for readers in `language`, falling back to the English title, then the name.
+    public func title(_ language: String) -> String { titles[language] ?? title ?? name }
 
     /// The template's `columns:` block as column-mapping pairs.
     public var columnPairs: [(canonical: String, header: String, origin: String)] {
@@ -151,6 +156,7 @@ public struct StrataTemplate: Sendable {
 private struct RawTemplate: Decodable {
     var name: String
     var title: String?
+    var titles: [String: String]?
     var min_age: Int?
     var panel_size: Int?
     var features: [RawFeature]
@@ -206,6 +212,10 @@ private struct RawTemplate: Decodable {
         }
         var template = StrataTemplate(name: name, title: title, minAge: min_age, panelSize: panel_size, features: result,
                                       assembly: assembly, sources: sources ?? [], path: path)
+        if let unknown = (titles ?? [:]).keys.first(where: { ReportLanguage(rawValue: $0) == nil }) {
+            throw fail("the title has the language '\(unknown)'", "use nl or de (the English title is 'title:'), e.g. titles: {nl: …, de: …}")
+        }
+        template.titles = titles ?? [:]
         template.columns = (columns ?? [:]).sorted { $0.key < $1.key }.map { (canonical: $0.key, header: $0.value) }
         return template
     }

@@ -31,7 +31,7 @@ struct QuotaRoutes {
         var values: [String: Any] = [
             "id": a.id!, "error": error as Any, "saved": saved, "has_register": a.registerFile != nil,
             "templates": Templates.list(services.settings.templateDirectories).map { t in
-                ["name": t.name, "title": t.title, "selected": t.name == (a.templateName ?? "nl-gemeente")] },
+                ["name": t.name, "title": t.title(lang), "selected": t.name == (a.templateName ?? "nl-gemeente")] },
             "shares": Templates.shares(services.settings.templateDirectories).map { ["name": $0] },
             "upload": Upload.form("/api/assemblies/\(a.id!)/quotas", field: "quotas", label: WebText.word("quotas_file", lang)),
         ]
@@ -124,7 +124,9 @@ struct QuotaRoutes {
 
 /// The strata templates and shares files the app offers (strata-templates/).
 enum Templates {
-    struct Entry: Sendable, Equatable { var name: String; var title: String }
+    struct Entry: Sendable, Equatable { var name: String; var titles: [String: String]; var title: String
+        func title(_ language: String) -> String { titles[language] ?? title }
+    }
 
     /// The templates read before, per folder, with the names, sizes and times of the files they were read from.
     private static let read = Mutex<[String: (stamp: [String], entries: [Entry])]>([:])
@@ -141,7 +143,7 @@ enum Templates {
         if let known = read.withLock({ $0[dir] }), known.stamp == stamp { return known.entries }
         let entries = names.compactMap { file -> Entry? in
             guard let t = try? StrataTemplate.load(path: dir + "/" + file) else { return nil }
-            return Entry(name: String(file.dropLast(5)), title: t.title ?? t.name)
+            return Entry(name: String(file.dropLast(5)), titles: t.titles, title: t.title ?? t.name)
         }
         read.withLock { $0[dir] = (stamp, entries) }
         return entries
