@@ -38,6 +38,8 @@ public struct WebServices: Sendable {
     let renderer: Renderer
     /// Feasibility verdicts by quotas and respondents (see `Verdict.compute`).
     let verdicts = VerdictCache()
+    /// Rendered pages, valid until the next write to the database (see `PageCache`).
+    let pages: PageCache
 
     /// Opens (or creates) the data folder. A job that was running when the server stopped is marked failed, and an
     /// upload that did not finish is removed: after a restart nothing is half-done.
@@ -49,6 +51,7 @@ public struct WebServices: Sendable {
         _ = try db.failInterruptedJobs()
         jobs = JobRunner(db: db)
         renderer = try Renderer()
+        pages = PageCache(db: db)
     }
 
     /// Whether pages need a login: always when accounts exist; a non-loopback server refuses to start without them.
@@ -63,6 +66,7 @@ public enum WebApp {
         router.add(middleware: RequestSecurity())
         router.add(middleware: SessionMiddleware(storage: SessionStore(db: services.db)))
         router.add(middleware: AccountMiddleware(services: services))
+        router.add(middleware: PageCacheMiddleware(cache: services.pages))
         LoginRoutes(services: services).add(to: router)
         StaticRoutes.add(to: router)
         HomeRoutes(services: services).add(to: router)
