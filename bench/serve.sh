@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench-serve: the web app under load (issue #13). Prints figures; asserts nothing.
 #  1. page latency p50/p99 under wrk (Debian's), 50 connections, on the main pages of a loaded assembly
-#     (target p99 < 50 ms);
+#     (target p99 < 50 ms): as served (repeated views come from the page cache), then with every view rendered
+#     afresh (a unique query per request);
 #  2. the upload of the 1M- and 15M-row registers of bench/register.sh: time and the server's peak memory, against
 #     `kleroterion invite` on the same file (target: within 1.5x);
 #  3. the memory of an idle server.
@@ -42,6 +43,21 @@ echo
 printf '%-34s %10s %10s %10s %12s\n' page p50_ms p90_ms p99_ms requests/s
 for path in / /assemblies/1 /assemblies/1/register /assemblies/1/quotas /verify /api/assemblies/1 /static/app.css; do
   wrk -t2 -c50 -d8s --latency -H "Cookie: kl_csrf=$token" "http://127.0.0.1:$PORT$path" > "$OUT/wrk.txt"
+  awk -v p="$path" '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "90%" { p90 = ms($2) } $1 == "99%" { p99 = ms($2) } /Requests\/sec/ { rps = $2 }
+    END { printf "%-34s %10.2f %10.2f %10.2f %12.0f\n", p, p50, p90, p99, rps }' "$OUT/wrk.txt"
+done
+# The same pages when no view can come from the page cache (a unique ?n= per request): what rendering costs.
+cat > "$OUT/fresh.lua" <<'LUA'
+n = 0
+request = function() n = n + 1; return wrk.format(nil, wrk.path .. "?n=" .. n .. "-" .. math.random(1e9)) end
+LUA
+echo
+echo "every view rendered afresh (no page cache):"
+printf '%-34s %10s %10s %10s %12s\n' page p50_ms p90_ms p99_ms requests/s
+for path in / /assemblies/1 /assemblies/1/register /assemblies/1/quotas /verify; do
+  wrk -t2 -c50 -d8s --latency -s "$OUT/fresh.lua" -H "Cookie: kl_csrf=$token" "http://127.0.0.1:$PORT$path" > "$OUT/wrk.txt"
   awk -v p="$path" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "90%" { p90 = ms($2) } $1 == "99%" { p99 = ms($2) } /Requests\/sec/ { rps = $2 }

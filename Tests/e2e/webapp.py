@@ -54,7 +54,7 @@ class Server:
             self.kill()
 
 
-def browser(width=1280):
+def browser(width=1280, javascript=True):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     os.environ["SE_OFFLINE"] = "true"   # Selenium Manager must never download a browser or a driver
@@ -62,7 +62,10 @@ def browser(width=1280):
     opts.binary_location = "/usr/bin/chromium"
     for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", f"--window-size={width},900"]:
         opts.add_argument(a)
-    opts.add_experimental_option("prefs", {"download.default_directory": os.path.join(ARTIFACTS, "downloads")})
+    prefs = {"download.default_directory": os.path.join(ARTIFACTS, "downloads")}
+    if not javascript:
+        prefs["profile.managed_default_content_settings.javascript"] = 2   # a browser with scripts turned off
+    opts.add_experimental_option("prefs", prefs)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=opts)
     driver.set_page_load_timeout(120)
     return driver

@@ -251,6 +251,26 @@ def main():
             WebDriverWait(driver, 300).until(lambda d: "result=" in d.current_url)
             check(expected in driver.find_element(By.ID, "verdict").text, f"verify with seed '{typed}': {expected}")
             page(driver, name)
+        # The same check in a browser with JavaScript turned off: the form is posted as multipart/form-data.
+        plain = browser(javascript=False)
+        try:
+            plain.get(f"{base}/verify")
+            plain.find_element(By.ID, "vseed").send_keys(seed)
+            plain.find_element(By.ID, "file-verify").send_keys(published)
+            plain.find_element(By.CSS_SELECTOR, "#file-verify ~ button[type=submit]").click()
+            WebDriverWait(plain, 300).until(lambda d: "result=" in d.current_url or "Terug naar" in d.page_source)
+            check("result=" in plain.current_url and "Gecontroleerd" in plain.find_element(By.ID, "verdict").text,
+                  "verify without JavaScript: the form upload gives the verdict page")
+            screenshot(plain, "24b-verify-ok-without-javascript", 1280)
+            plain.get(f"{base}/verify")
+            plain.find_element(By.ID, "vseed").send_keys(seed)
+            plain.find_element(By.ID, "file-verify").send_keys(os.path.abspath(__file__))   # not a zip
+            plain.find_element(By.CSS_SELECTOR, "#file-verify ~ button[type=submit]").click()
+            WebDriverWait(plain, 60).until(lambda d: "Terug naar het formulier" in d.page_source)
+            check(bool(plain.find_elements(By.CSS_SELECTOR, "p.error")), "without JavaScript a bad file gives its message and the way back")
+            screenshot(plain, "24c-verify-bad-file-without-javascript", 1280)
+        finally:
+            plain.quit()
 
         print("11. Personal data")
         driver.get(f"{base}/assemblies/{aid}/privacy")

@@ -13,7 +13,8 @@ import Synchronization
 /// also say what time it is: "the draw may start at 20:00"). The key holds the path with its query, the page
 /// language and the account, so one person's page is never shown to another. The CSRF token differs per
 /// browser: the entry keeps the page cut at its token, and each view gets its own token written back in.
-/// Only plain `200` HTML pages without cookies are kept; files, the API and every other method go straight through.
+/// Only plain `200` answers without cookies are kept: HTML pages and the API's JSON (a job's progress is polled);
+/// files, the static assets and every other method go straight through.
 final class PageCache: Sendable {
     struct Key: Hashable {
         var uri: String
@@ -98,7 +99,7 @@ struct PageCacheMiddleware: RouterMiddleware {
     let cache: PageCache
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
-        guard request.method == .get, !request.uri.path.hasPrefix("/api/"), !request.uri.path.hasPrefix("/static/") else {
+        guard request.method == .get, !request.uri.path.hasPrefix("/static/") else {
             return try await next(request, context)
         }
         let key = PageCache.Key(uri: request.uri.description, language: context.language, account: context.account?.id)
@@ -106,7 +107,9 @@ struct PageCacheMiddleware: RouterMiddleware {
         let generation = cache.writes.generation
         let response = try await next(request, context)
         guard response.status == .ok, response.headers[.setCookie] == nil,
-              response.headers[.contentType]?.hasPrefix("text/html") == true else { return response }
+              let type = response.headers[.contentType], type.hasPrefix("text/html") || type.hasPrefix("application/json") else {
+            return response
+        }
         let collected = Collected()
         try await response.body.write(collected)
         cache.keep(key, generation: generation, headers: response.headers, bytes: collected.buffer, csrf: context.csrf)

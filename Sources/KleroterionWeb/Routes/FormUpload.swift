@@ -72,9 +72,14 @@ enum FormUpload {
 
     /// The error page a plain form upload gets: the message and the fix, and the way back to the form.
     static func errorPage(_ message: String, back: String, language: String) -> Response {
-        let html = "<!doctype html><html lang=\"\(language)\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Kleroterion</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head><body><main id=\"main\"><p class=\"error\" role=\"alert\">"
-            + PublishedText.escapeHTML(message) + "</p><p><a href=\"" + PublishedText.escapeHTML(back) + "\">"
-            + PublishedText.escapeHTML(WebText.word("back_to_form", language)) + "</a></p></main></body></html>"
+        let e = PublishedText.escapeHTML, w = { e(WebText.word($0, language)) }
+        let html = """
+            <!doctype html><html lang="\(language)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(w("upload_failed")) · Kleroterion</title><link rel="stylesheet" href="/static/app.css"></head><body>
+            <header class="top"><a class="brand" href="/">Kleroterion</a></header>
+            <div class="page"><main id="main"><h1>\(w("upload_failed"))</h1><p class="error" role="alert">\(e(message))</p>
+            <p><a href="\(e(back))">\(w("back_to_form"))</a></p></main></div></body></html>
+            """
         return Renderer.html(html, status: .unprocessableContent, personal: true)
     }
 }
@@ -140,24 +145,23 @@ final class MultipartReader: @unchecked Sendable {
         }
     }
 
+    /// Reads on until `needle` is in the buffer (then its position), or nil when the body ends first or the buffer
+    /// holds more than a form field may.
+    private func readUntil(_ needle: [UInt8]) async throws -> Int? {
+        while true {
+            if let at = find(needle) { return at }
+            if buffer.count > Self.fieldLimit { return nil }
+            guard try await fill() else { return nil }
+        }
+    }
+
     /// Consumes through the next delimiter and that part's headers: its name and file name, or nil at the end.
     private func nextPart() async throws -> (name: String, file: String?, type: String?)? {
-        var at: Int?
-        while true {
-            at = find(delimiter)
-            if at != nil || buffer.count > Self.fieldLimit { break }
-            guard try await fill() else { break }
-        }
-        guard let at else { return nil }
+        guard let at = try await readUntil(delimiter) else { return nil }
         buffer.removeFirst(at + delimiter.count)
-        var headersEnd: Int?
-        while true {
-            headersEnd = find(Array("\r\n\r\n".utf8))
-            if headersEnd != nil || buffer.count > Self.fieldLimit { break }
-            if buffer.count >= 2, buffer[0] == UInt8(ascii: "-"), buffer[1] == UInt8(ascii: "-") { return nil }   // the closing boundary
-            guard try await fill() else { break }
-        }
-        guard let end = headersEnd else { return nil }
+        while buffer.count < 2, try await fill() {}
+        if buffer.starts(with: Array("--".utf8)) { return nil }   // the closing boundary
+        guard let end = try await readUntil(Array("\r\n\r\n".utf8)) else { return nil }
         let headers = String(decoding: buffer[0..<end], as: UTF8.self)
         buffer.removeFirst(end + 4)
         var name = "", file: String?, type: String?
@@ -186,13 +190,7 @@ final class MultipartReader: @unchecked Sendable {
         var fields: [String: String] = [:]
         while let part = try await nextPart() {
             if let file = part.file { return (fields, (file, part.type)) }
-            var end: Int?
-            while true {
-                end = find(delimiter)
-                if end != nil || buffer.count > Self.fieldLimit { break }
-                guard try await fill() else { break }
-            }
-            guard let end else { return nil }
+            guard let end = try await readUntil(delimiter) else { return nil }
             fields[part.name] = String(decoding: buffer[0..<end], as: UTF8.self)
             buffer.removeFirst(end)   // the delimiter stays: nextPart consumes it
         }
