@@ -96,7 +96,7 @@ import Testing
         check(RelaxationKey.self); check(ReplacementKey.self); check(InvitationKey.self); check(ReasonKey.self)
         // The console's lines (Workflows/Lines/).
         check(CommonLine.self); check(SelectLine.self); check(LotteryLine.self); check(InvitationLine.self); check(FileLine.self)
-        check(ReadingLine.self); check(NoteKey.self)
+        check(ReadingLine.self); check(NoteKey.self); check(VerifyLine.self)
     }
 
     @Test func theEnglishReasonsAndChangesAreTheConsoleSentencesAsBefore() throws {
