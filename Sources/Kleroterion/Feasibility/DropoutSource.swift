@@ -76,29 +76,21 @@ extension DropoutSource: Codable {
 public enum DropoutSourceKey: String, TextTableKey {
     case uniform, perFeature, perFeatureNone, perRespondent
 
-    public static func table(_ language: ReportLanguage) -> [DropoutSourceKey: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [DropoutSourceKey: String] = [
+    public static let english: [DropoutSourceKey: String] = [
         .uniform: "{0} for everybody (the default)",
         .perFeature: "base {0}, relative risks per value of {1} from {2}, multiplied",
         .perFeatureNone: "base {0}, relative risks per value of no feature from {1}, multiplied",
         .perRespondent: "per respondent from {0} ({1} listed; the others {2})",
     ]
 
-    static let dutch: [DropoutSourceKey: String] = [
+    public static let dutch: [DropoutSourceKey: String] = [
         .uniform: "{0} voor iedereen (de standaardwaarde)",
         .perFeature: "{0} als basis, per waarde van {1} hoger of lager volgens {2} (de factoren met elkaar vermenigvuldigd)",
         .perFeatureNone: "{0} voor iedereen, uit {1} (zonder kenmerken)",
         .perRespondent: "per aanmelder uit {0} ({1} genoemd; voor de anderen {2})",
     ]
 
-    static let german: [DropoutSourceKey: String] = [
+    public static let german: [DropoutSourceKey: String] = [
         .uniform: "{0} für alle (der Standardwert)",
         .perFeature: "{0} als Grundwert, je Wert von {1} höher oder niedriger nach {2} (die Faktoren miteinander multipliziert)",
         .perFeatureNone: "{0} für alle, aus {1} (ohne Merkmale)",

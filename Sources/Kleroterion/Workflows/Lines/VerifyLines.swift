@@ -21,20 +21,12 @@ public enum VerifyLine: String, TextTableKey {
     case alternatesKeepRules, alternatesRecomputed, seedGivesPanel, panelMembers, auditRecords, panelFileHolds, alternatesFileHolds
     case poolCommitted, quotasCommitted, inputsMatch
 
-    public static func table(_ language: ReportLanguage) -> [VerifyLine: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
     /// A figure as English writes it (`0.015294`, `1e-06`), with the language's decimal mark.
     static func decimal(_ language: ReportLanguage) -> @Sendable (String) -> String {
         { language == .en ? $0 : $0.replacingOccurrences(of: ".", with: ",") }
     }
 
-    static let english: [VerifyLine: String] = [
+    public static let english: [VerifyLine: String] = [
         .missing: "the file is missing",
         .changed: "the file has changed since the commitment: its SHA-256 is {0}, but manifest.json says {1}",
         .changedSinceAnnounced: "the manifest has changed since it was announced: its SHA-256 is {0}, but the announced fingerprint says {1}",
@@ -107,7 +99,7 @@ public enum VerifyLine: String, TextTableKey {
         .inputsMatch: "members.csv and quotas.csv follow from the given pool and quotas",
     ]
 
-    static let dutch: [VerifyLine: String] = [
+    public static let dutch: [VerifyLine: String] = [
         .missing: "het bestand ontbreekt",
         .changed: "het bestand is veranderd sinds de loting is vastgelegd: de SHA-256 is {0}, maar manifest.json zegt {1}",
         .changedSinceAnnounced: "manifest.json is veranderd sinds de aankondiging: de SHA-256 is {0}, maar de aangekondigde vingerafdruk is {1}",
@@ -180,7 +172,7 @@ public enum VerifyLine: String, TextTableKey {
         .inputsMatch: "members.csv en quotas.csv volgen uit de opgegeven aanmeldingen en quota",
     ]
 
-    static let german: [VerifyLine: String] = [
+    public static let german: [VerifyLine: String] = [
         .missing: "die Datei fehlt",
         .changed: "die Datei hat sich seit der Festlegung geändert: ihr SHA-256 ist {0}, aber manifest.json nennt {1}",
         .changedSinceAnnounced: "manifest.json hat sich seit der Ankündigung geändert: sein SHA-256 ist {0}, aber der angekündigte Fingerabdruck ist {1}",
