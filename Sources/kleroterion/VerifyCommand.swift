@@ -16,7 +16,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "The quotas file, to check that it is the committed one.") var quotas: String?
     @Option(help: "The folder with audit.json (default: COMMITMENT/draw, then COMMITMENT).") var draw: String?
     @Option(help: "The fingerprint published in the announcement (default: the one in announcement.md).") var announcedHash: String?
-    @Option(help: "Language of the verdict: nl (default), en or de.") var language: String = "nl"
+    @Option(help: "Language of the verdict, of what differs and of every check: nl (default), en or de.") var language: String = "nl"
     @Flag(help: "Also show every check with its figures and hashes.") var verbose = false
 
     func run() throws {

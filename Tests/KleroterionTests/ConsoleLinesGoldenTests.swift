@@ -112,11 +112,11 @@ import Testing
             }
         }
         check(CommonLine.self); check(SelectLine.self); check(LotteryLine.self); check(InvitationLine.self); check(FileLine.self)
-        check(ReadingLine.self); check(NoteKey.self)
-        // The lines of a whole run too, but the ✓ checks and ✗ findings (the verifier's, in English, like error messages)
-        // and the folders (DIR/lottery).
+        check(ReadingLine.self); check(NoteKey.self); check(VerifyLine.self)
+        // The lines of a whole run too, with verify's ✓ checks and ✗ findings, but the folders (DIR/lottery).
         let text = try Self.transcript(language).replacingOccurrences(of: "DIR/lottery", with: "DIR")
-        let prose = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("$ ") && !$0.contains("✓") && !$0.contains("✗") }
+        let prose = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("$ ") }
+        #expect(prose.contains { $0.contains("✓") } && prose.contains { $0.contains("✗") }, "verify's lines are among those checked")
         let words = Set(prose.flatMap(OutcomeNoteTests.words))
         for word in list { #expect(!words.contains(word), "\(language) console: '\(word)'") }
         // The check can fail: the English run is full of these words.

@@ -69,6 +69,7 @@ import Testing
             }
         }
         check(AnnouncementKey.self); check(RelaxationKey.self); check(ReplacementKey.self); check(InvitationKey.self); check(ReasonKey.self)
+        check(DropoutSourceKey.self)
         // The check itself can fail: the English texts are full of these words.
         let english = Set(try Self.texts(.en).flatMap { Self.prose($0.text) })
         #expect(english.contains("seed") && english.contains("pool") && english.contains("respondents"))
@@ -96,7 +97,7 @@ import Testing
         check(RelaxationKey.self); check(ReplacementKey.self); check(InvitationKey.self); check(ReasonKey.self)
         // The console's lines (Workflows/Lines/).
         check(CommonLine.self); check(SelectLine.self); check(LotteryLine.self); check(InvitationLine.self); check(FileLine.self)
-        check(ReadingLine.self); check(NoteKey.self)
+        check(ReadingLine.self); check(NoteKey.self); check(VerifyLine.self); check(DropoutSourceKey.self)
     }
 
     @Test func theEnglishReasonsAndChangesAreTheConsoleSentencesAsBefore() throws {

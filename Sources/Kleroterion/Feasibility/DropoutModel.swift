@@ -23,17 +23,22 @@ public struct DropoutModel: Sendable, Equatable {
 
     /// Each person's drop-out probability, in pool order.
     public var rates: [Double]
-    /// One line for reports: where the rates came from.
-    public var summary: String
+    /// Where the rates came from, with the figures and file name (said per language by `DropoutSource.text(_:)`).
+    public var source: DropoutSource
+    /// Where the rates came from, in one English line (the manifest's `rates_source`).
+    public var summary: String { source.text(.en) }
 
-    public init(rates: [Double], summary: String) {
+    public init(rates: [Double], source: DropoutSource) {
         self.rates = rates
-        self.summary = summary
+        self.source = source
     }
+
+    /// Rates whose source is a sentence, shown as written.
+    public init(rates: [Double], summary: String) { self.init(rates: rates, source: .text(summary)) }
 
     /// The same rate for everybody (10 % unless given).
     public static func uniform(count: Int, rate: Double = defaultRate) -> DropoutModel {
-        DropoutModel(rates: [Double](repeating: rate, count: count), summary: "\(Self.percent(rate)) for everybody (the default)")
+        DropoutModel(rates: [Double](repeating: rate, count: count), source: .uniform(rate: rate))
     }
 
     /// Combines a base rate with per-feature rates, as documented on the type. `rates[f]` maps a match key
@@ -88,7 +93,7 @@ public struct DropoutModel: Sendable, Equatable {
             }
             let combined = combined(table: pool.table, base: base, columns: columns, rates: rates)
             let names = columns.map { pool.table.header[$0] }
-            return DropoutModel(rates: combined, summary: "base \(percent(base)), relative risks per value of \(names.isEmpty ? "no feature" : names.joined(separator: ", ")) from \((path as NSString).lastPathComponent), multiplied")
+            return DropoutModel(rates: combined, source: .perFeature(base: base, features: names, file: (path as NSString).lastPathComponent))
         }
         guard let idc = table.columnIndex(idName) ?? table.columnIndex("id") else {
             throw KleroterionError(file: path, line: 1, "the drop-out rates file has neither feature,value columns nor an id column (its columns: \(table.header.joined(separator: ", ")))",
@@ -109,7 +114,7 @@ public struct DropoutModel: Sendable, Equatable {
             }
             rates[i] = Swift.min(cap, try rate(row, line))
         }
-        return DropoutModel(rates: rates, summary: "per respondent from \((path as NSString).lastPathComponent) (\(seen.count) listed; the others \(percent(defaultRate)))")
+        return DropoutModel(rates: rates, source: .perRespondent(file: (path as NSString).lastPathComponent, listed: seen.count, others: defaultRate))
     }
 
     static func percent(_ x: Double) -> String {

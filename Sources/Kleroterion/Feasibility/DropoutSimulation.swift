@@ -23,8 +23,10 @@ public struct DropoutOutlook: Codable, Sendable, Equatable {
     public var seed: String
     public var purpose: String
     public var runs: Int
-    /// Where the drop-out rates came from.
+    /// Where the drop-out rates came from, in English (as report.json always had it).
     public var model: String
+    /// The same with its figures, said in the report's language (nil in an older report.json: `model` is shown).
+    public var modelSource: DropoutSource? = nil
     public var alternates: Int
     public var expectedDropouts: Double
     /// Share of runs in which every quota holds, without and with alternates.
@@ -87,9 +89,14 @@ public struct DropoutOutlook: Codable, Sendable, Equatable {
                                     holdsWithout: holdWithout[f][v] / r, holdsWith: holdWith[f][v] / r))
             }
         }
-        return DropoutOutlook(seed: seed, purpose: purpose, runs: runs, model: model.summary, alternates: alternates.count,
+        return DropoutOutlook(seed: seed, purpose: purpose, runs: runs, model: model.summary, modelSource: model.source, alternates: alternates.count,
                               expectedDropouts: Double(dropouts) / r, allHoldWithout: Double(allWithout) / r, allHoldWith: Double(allWith) / r,
                               seatsOffQuotaWithout: offWithout / r, seatsOffQuotaWith: offWith / r,
                               distanceWithout: distWithout / r, distanceWith: distWith / r, values: values)
     }
+}
+
+extension DropoutOutlook {
+    /// Where the drop-out rates came from, in `language`.
+    public func modelText(_ language: ReportLanguage) -> String { modelSource?.text(language) ?? model }
 }

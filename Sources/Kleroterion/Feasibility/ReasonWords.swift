@@ -8,15 +8,7 @@ public enum ReasonKey: String, TextTableKey {
     case minimumWithMaximum, maximumWithMaximum, minimumWithMinimum, minimaOfValues, combined, poolCannotFill
     case atLeast, atMost, and
 
-    public static func table(_ language: ReportLanguage) -> [ReasonKey: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [ReasonKey: String] = [
+    public static let english: [ReasonKey: String] = [
         .addressesAfterConfirmed: "{0} members are confirmed and only {1} more can be drawn ({2} respondents at {1} addresses, one per address), which cannot fill {3} seats",
         .addresses: "the {0} respondents live at only {1} addresses and at most one person per address may sit, so {2} seats cannot be filled",
         .confirmedAboveMaximum: "the confirmed members already include {0} with {1}, but the quotas allow at most {2}",
@@ -45,7 +37,7 @@ public enum ReasonKey: String, TextTableKey {
         .and: " and ",
     ]
 
-    static let dutch: [ReasonKey: String] = [
+    public static let dutch: [ReasonKey: String] = [
         .addressesAfterConfirmed: "{0} leden blijven in het panel en er kunnen er nog maar {1} bij geloot worden ({2} aanmelders op {1} adressen, één per adres); zo zijn {3} zetels niet te vullen",
         .addresses: "de {0} aanmelders wonen op maar {1} adressen en per adres mag maar één persoon in het panel, dus {2} zetels zijn niet te vullen",
         .confirmedAboveMaximum: "bij de leden die blijven, zijn er al {0} met {1}, maar de quota staan er hoogstens {2} toe",
@@ -74,7 +66,7 @@ public enum ReasonKey: String, TextTableKey {
         .and: " en ",
     ]
 
-    static let german: [ReasonKey: String] = [
+    public static let german: [ReasonKey: String] = [
         .addressesAfterConfirmed: "{0} Mitglieder bleiben im Gremium, und nur {1} weitere können ausgelost werden ({2} Angemeldete an {1} Adressen, eine Person pro Adresse); so lassen sich {3} Sitze nicht füllen",
         .addresses: "die {0} Angemeldeten wohnen an nur {1} Adressen, und pro Adresse darf nur eine Person ins Gremium, deshalb lassen sich {2} Sitze nicht füllen",
         .confirmedAboveMaximum: "unter den bleibenden Mitgliedern sind schon {0} mit {1}, aber die Quoten erlauben höchstens {2}",

@@ -4,15 +4,7 @@ public enum RelaxationKey: String, TextTableKey {
     case colFeature, colValue, colMinBefore, colMinAfter, colMaxBefore, colMaxAfter, colTarget, fromPool, explanation
     case lower, raise, and, target
 
-    public static func table(_ language: ReportLanguage) -> [RelaxationKey: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [RelaxationKey: String] = [
+    public static let english: [RelaxationKey: String] = [
         .title: "Suggested relaxation of {0}",
         .cannotMeet: "The quotas cannot all be met for a panel of {0}:",
         .smallest: "The smallest change that makes a panel possible moves the bounds by **{0}** in total:",
@@ -34,7 +26,7 @@ public enum RelaxationKey: String, TextTableKey {
         .target: " (target {0} seats)",
     ]
 
-    static let dutch: [RelaxationKey: String] = [
+    public static let dutch: [RelaxationKey: String] = [
         .title: "Voorstel om de quota in {0} ruimer te maken",
         .cannotMeet: "Met deze quota is geen panel van {0} mogelijk:",
         .smallest: "De kleinste wijziging die een panel mogelijk maakt, verschuift de grenzen samen met **{0}**:",
@@ -56,7 +48,7 @@ public enum RelaxationKey: String, TextTableKey {
         .target: " (doel {0} zetels)",
     ]
 
-    static let german: [RelaxationKey: String] = [
+    public static let german: [RelaxationKey: String] = [
         .title: "Vorschlag, die Quoten in {0} zu lockern",
         .cannotMeet: "Mit diesen Quoten ist kein Gremium von {0} möglich:",
         .smallest: "Die kleinste Änderung, die ein Gremium möglich macht, verschiebt die Grenzen insgesamt um **{0}**:",

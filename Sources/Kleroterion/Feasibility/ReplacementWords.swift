@@ -4,15 +4,7 @@ public enum ReplacementKey: String, TextTableKey {
     case warning, why, conflicting, with, separately, notes
     case tableHeading, colFeature, colValue, colMin, colMax, colSeats, colAlternates, colDrawn, offQuota, allHold, someBroken
 
-    public static func table(_ language: ReportLanguage) -> [ReplacementKey: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [ReplacementKey: String] = [
+    public static let english: [ReplacementKey: String] = [
         .title: "Replacement draw",
         .seed: "Seed: {0} (stream purpose `replace`)",
         .counts: "Dropouts: {0}; confirmed members kept: {1}; seats filled: {2}",
@@ -40,7 +32,7 @@ public enum ReplacementKey: String, TextTableKey {
         .someBroken: "The one-per-household rule holds; the quotas marked off quota do not (see the warning). The replacements are recorded in `audit.json`.",
     ]
 
-    static let dutch: [ReplacementKey: String] = [
+    public static let dutch: [ReplacementKey: String] = [
         .title: "Loting van vervangers",
         .seed: "Startwaarde: {0} (toevalsstroom `replace`)",
         .counts: "Afgevallen leden: {0}; leden die blijven: {1}; zetels opnieuw gevuld: {2}",
@@ -68,7 +60,7 @@ public enum ReplacementKey: String, TextTableKey {
         .someBroken: "De regel van één persoon per huishouden geldt. De quota die als buiten quotum gemarkeerd zijn, gelden niet (zie de waarschuwing). De vervangers zijn vastgelegd in `audit.json`.",
     ]
 
-    static let german: [ReplacementKey: String] = [
+    public static let german: [ReplacementKey: String] = [
         .title: "Auslosung von Nachrückern",
         .seed: "Startwert: {0} (Zufallsstrom `replace`)",
         .counts: "Ausgefallene Mitglieder: {0}; bleibende Mitglieder: {1}; neu besetzte Sitze: {2}",

@@ -8,15 +8,7 @@ public enum InvitationKey: String, TextTableKey {
     case colAtAddress, colInStratum, notExact, expectedHeading, noRates, distance, distanceProportional, expectedRespondents
     case expectedProportional, colFeature, colValue, colPopulation, colExpectedPool, colExpectedPoolProportional, empty, everyone, privacy
 
-    public static func table(_ language: ReportLanguage) -> [InvitationKey: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [InvitationKey: String] = [
+    public static let english: [InvitationKey: String] = [
         .title: "Invitation lottery",
         .summary: "{0} letters drawn from {1} eligible residents.",
         .summaryAddresses: "{0} letters drawn from {1} eligible residents at {2} addresses (one letter per address).",
@@ -82,7 +74,7 @@ public enum InvitationKey: String, TextTableKey {
         .privacy: "This report holds counts and shares only; the names and addresses are in invitations.csv, which is not for publication.",
     ]
 
-    static let dutch: [InvitationKey: String] = [
+    public static let dutch: [InvitationKey: String] = [
         .title: "Loting van de uitnodigingen",
         .summary: "{0} brieven geloot onder {1} inwoners die mogen meedoen.",
         .summaryAddresses: "{0} brieven geloot onder {1} inwoners die mogen meedoen, op {2} adressen (één brief per adres).",
@@ -148,7 +140,7 @@ public enum InvitationKey: String, TextTableKey {
         .privacy: "Dit verslag bevat alleen aantallen en aandelen. De namen en adressen staan in invitations.csv, en dat bestand is niet voor publicatie.",
     ]
 
-    static let german: [InvitationKey: String] = [
+    public static let german: [InvitationKey: String] = [
         .title: "Auslosung der Einladungen",
         .summary: "{0} Briefe ausgelost unter {1} Einwohnern, die teilnehmen dürfen.",
         .summaryAddresses: "{0} Briefe ausgelost unter {1} Einwohnern, die teilnehmen dürfen, an {2} Adressen (ein Brief pro Adresse).",

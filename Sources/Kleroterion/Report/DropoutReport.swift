@@ -63,7 +63,7 @@ enum DropoutReport {
     static func markdown(_ o: DropoutOutlook, language: ReportLanguage) -> [String] {
         let w = words(language)
         var out = ["## " + w.heading, "", intro(o, w, language), "",
-                   "- " + w.model + ": " + o.model,
+                   "- " + w.model + ": " + o.modelText(language),
                    "- " + w.allHold + ": " + percent(o.allHoldWithout, language) + " (" + w.none + ") → " + percent(o.allHoldWith, language),
                    "- " + w.offQuota + ": " + number(o.seatsOffQuotaWithout, language) + " (" + w.none + ") → " + number(o.seatsOffQuotaWith, language), ""]
         let h = header(w)
@@ -85,7 +85,7 @@ enum DropoutReport {
                                (number(o.expectedDropouts, language), [.nl: "Verwachte uitvallers", .en: "Expected drop-outs", .de: "Erwartete Ausfälle"][language]!)] {
             s += "<div class=\"figure\"><div class=\"value\">\(e(value))</div><div class=\"label\">\(e(label))</div></div>\n"
         }
-        s += "</div>\n<p class=\"small\">\(e(w.model)): \(e(o.model))</p>\n"
+        s += "</div>\n<p class=\"small\">\(e(w.model)): \(e(o.modelText(language)))</p>\n"
         s += "<table><thead><tr>" + header(w).enumerated().map { "<th\($0.offset >= 3 ? " class=\"n\"" : "")>\(e($0.element))</th>" }.joined() + "</tr></thead><tbody>\n"
         for r in rows(o, language) {
             s += "<tr>" + r.enumerated().map { "<td\($0.offset >= 3 ? " class=\"n\"" : "")>\(e($0.element))</td>" }.joined() + "</tr>\n"

@@ -7,14 +7,6 @@ public enum NoteKey: String, TextTableKey {
     case maximinRelaxation, maximinColumnGeneration, nash, legacyEstimate, timeLimit, distribution, robust
     case alternates, alternatesExact, alternatesGreedy, alternatesTimeLimit, alternatesEstimated, alternatesExactChances
     case relaxed, committedLottery, committedRounding, committedAlternates, replacement, quotasBroken
-
-    public static func table(_ language: ReportLanguage) -> [NoteKey: String] {
-        switch language {
-        case .nl: return NoteWords.dutch
-        case .en: return NoteWords.english
-        case .de: return NoteWords.german
-        }
-    }
 }
 
 extension OutcomeNote: CustomStringConvertible {
@@ -93,8 +85,8 @@ extension FeatureLabels {
 }
 
 /// The tables of `NoteKey`.
-enum NoteWords {
-    static let english: [NoteKey: String] = [
+extension NoteKey {
+    public static let english: [NoteKey: String] = [
         .leximinRelaxation: "Leximin: {0} over the linear relaxation of the quota constraints{1}; the optimum was then written as a mix of {2} valid panel compositions ({3}), which proves it attainable, so it is the exact leximin.",
         .stageOne: "{0} stage",
         .stageMany: "{0} stages",
@@ -124,7 +116,7 @@ enum NoteWords {
         .quotasBroken: "Warning: the completed panel breaks the quotas by {0}: {1}. replacement.md says why.",
     ]
 
-    static let dutch: [NoteKey: String] = [
+    public static let dutch: [NoteKey: String] = [
         .leximinRelaxation: "LEXIMIN: {0} over een vereenvoudigde vorm van de quota (de lineaire relaxatie){1}. Die uitkomst is daarna geschreven als een mengsel van {2} geldige samenstellingen van het panel ({3}). Dat bewijst dat ze haalbaar is: het is dus precies de leximin-uitkomst.",
         .stageOne: "{0} ronde",
         .stageMany: "{0} rondes",
@@ -154,7 +146,7 @@ enum NoteWords {
         .quotasBroken: "Let op: het aangevulde panel haalt de quota niet, het verschil is {0}: {1}. In replacement.md staat waarom.",
     ]
 
-    static let german: [NoteKey: String] = [
+    public static let german: [NoteKey: String] = [
         .leximinRelaxation: "LEXIMIN: {0} über eine vereinfachte Form der Quoten (die lineare Relaxation){1}. Das Ergebnis wurde dann als Mischung aus {2} gültigen Zusammensetzungen des Gremiums geschrieben ({3}). Das beweist, dass es erreichbar ist: es ist also genau das Leximin-Ergebnis.",
         .stageOne: "{0} Runde",
         .stageMany: "{0} Runden",

@@ -86,6 +86,7 @@ public enum PublishedText {
         if var d = r.dropouts {
             d.seed = e(d.seed)
             d.model = e(d.model)
+            d.modelSource = d.modelSource?.map(e)
             d.values = d.values.map { var v = $0; v.feature = e(v.feature); v.value = e(v.value); return v }
             r.dropouts = d
         }

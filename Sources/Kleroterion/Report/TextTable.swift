@@ -1,10 +1,23 @@
 /// The keys of one published text (`announcement.md`, `relaxation.md`, …), with a table of words per language.
 ///
-/// Placeholders are `{0}`, `{1}`, …. A test checks that every key has a text in every language and that the Dutch
-/// and German tables hold none of the English words a reader would stumble over.
+/// A conformer gives one dictionary per language; `table(_:)` picks the one of a language. Placeholders are `{0}`,
+/// `{1}`, …. A test checks that every key has a text in every language and that the Dutch and German tables hold
+/// none of the English words a reader would stumble over.
 public protocol TextTableKey: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    static var dutch: [Self: String] { get }
+    static var english: [Self: String] { get }
+    static var german: [Self: String] { get }
+}
+
+extension TextTableKey {
     /// The whole table of one language.
-    static func table(_ language: ReportLanguage) -> [Self: String]
+    public static func table(_ language: ReportLanguage) -> [Self: String] {
+        switch language {
+        case .nl: return dutch
+        case .en: return english
+        case .de: return german
+        }
+    }
 }
 
 /// Looks up and fills in the words of one published text in one language, with the figures in that language's

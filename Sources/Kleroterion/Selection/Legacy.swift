@@ -103,7 +103,7 @@ public struct LegacySelection: SelectionAlgorithm {
                 }
             }
         }
-        return problem.violations(of: panel).isEmpty ? panel : nil
+        return problem.panelViolations(of: panel).isEmpty ? panel : nil
     }
 }
 

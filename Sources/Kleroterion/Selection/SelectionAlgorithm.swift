@@ -97,22 +97,23 @@ public struct SelectionOutcome: Sendable {
 }
 
 extension SelectionProblem {
-    /// The rules a panel breaks, in words; empty when it meets every quota and the household rule.
-    public func violations(of panel: [Int]) -> [String] {
-        var problems: [String] = []
-        if panel.count != panelSize { problems.append("the panel has \(panel.count) members, not \(panelSize)") }
-        if Set(panel).count != panel.count { problems.append("someone is on the panel twice") }
+    /// The rules a panel breaks, in English words; empty when it meets every quota and the household rule.
+    public func violations(of panel: [Int]) -> [String] { panelViolations(of: panel).map { $0.text(.en) } }
+
+    /// The rules a panel breaks (`PanelViolation.text(_:)` says each in a language).
+    public func panelViolations(of panel: [Int]) -> [PanelViolation] {
+        var problems: [PanelViolation] = []
+        if panel.count != panelSize { problems.append(.size(members: panel.count, panelSize: panelSize)) }
+        if Set(panel).count != panel.count { problems.append(.twice) }
         for (f, feature) in features.enumerated() {
             var counts = [Int](repeating: 0, count: feature.values.count)
             for i in panel { counts[category[i][f]] += 1 }
             for (v, n) in counts.enumerated() where n < feature.min[v] || n > feature.max[v] {
-                problems.append("\(feature.name) = \(feature.values[v]) has \(n) seats, outside \(feature.min[v])–\(feature.max[v])")
+                problems.append(.quota(feature: feature.name, value: feature.values[v], seats: n, min: feature.min[v], max: feature.max[v]))
             }
         }
         var households = Set<Int>()
-        for i in panel where !households.insert(household[i]).inserted {
-            problems.append("two members share a household (\(ids[i]) and another)")
-        }
+        for i in panel where !households.insert(household[i]).inserted { problems.append(.household(id: ids[i])) }
         return problems
     }
 }

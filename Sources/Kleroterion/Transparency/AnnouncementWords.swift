@@ -6,15 +6,7 @@ public enum AnnouncementKey: String, TextTableKey {
     case checkHeading, checkIntro, colFile, colSha256, checkThen, check1, check2, check3, check4, withTool, withoutTool, prepared
     case lessThan, about, dice, lotto, drand, nist, text
 
-    public static func table(_ language: ReportLanguage) -> [AnnouncementKey: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [AnnouncementKey: String] = [
+    public static let english: [AnnouncementKey: String] = [
         .title: "Announcement of a public lottery for a citizens' panel",
         .intro: "We will choose a panel of **{0}** people from the **{1}** people who registered. We have already prepared **{2}** possible panels, numbered 1 to {3}. Every one of them meets the agreed quotas and has at most one person per household. Each of them is equally likely to be chosen. They were computed with the \"{4}\" method, which gives every registered person as equal a chance as the quotas allow; numbering the panels moves nobody's chance by more than {5} percentage points.",
         .fingerprintHeading: "The fingerprint of the lottery",
@@ -51,7 +43,7 @@ public enum AnnouncementKey: String, TextTableKey {
         .text: "free text (spaces and Unicode forms are normalised).",
     ]
 
-    static let dutch: [AnnouncementKey: String] = [
+    public static let dutch: [AnnouncementKey: String] = [
         .title: "Aankondiging van een openbare loting voor een burgerpanel",
         .intro: "We kiezen een panel van **{0}** mensen uit de **{1}** mensen die zich hebben aangemeld. We hebben al **{2}** mogelijke panels klaargezet, genummerd van 1 tot en met {3}. Elk van die panels haalt de afgesproken quota en heeft hoogstens één persoon per huishouden. Elk panel heeft precies dezelfde kans om gekozen te worden. De panels zijn berekend met de methode \"{4}\". Die geeft iedere aanmelder een zo gelijk mogelijke kans, voor zover de quota dat toelaten. Door de panels te nummeren verandert niemands kans met meer dan {5} procentpunt.",
         .fingerprintHeading: "De vingerafdruk van de loting",
@@ -88,7 +80,7 @@ public enum AnnouncementKey: String, TextTableKey {
         .text: "vrije tekst (spaties en verschillende Unicode-schrijfwijzen worden gelijkgetrokken).",
     ]
 
-    static let german: [AnnouncementKey: String] = [
+    public static let german: [AnnouncementKey: String] = [
         .title: "Ankündigung einer öffentlichen Auslosung für einen Bürgerrat",
         .intro: "Wir losen ein Gremium von **{0}** Personen aus den **{1}** Personen aus, die sich angemeldet haben. Wir haben bereits **{2}** mögliche Gremien vorbereitet, nummeriert von 1 bis {3}. Jedes davon erfüllt die vereinbarten Quoten und hat höchstens eine Person pro Haushalt. Jedes Gremium hat genau die gleiche Chance, gezogen zu werden. Die Gremien wurden mit dem Verfahren „{4}“ berechnet. Es gibt jeder angemeldeten Person eine so gleiche Chance, wie die Quoten es erlauben. Das Nummerieren der Gremien verändert niemandes Chance um mehr als {5} Prozentpunkte.",
         .fingerprintHeading: "Der Fingerabdruck der Auslosung",

@@ -204,7 +204,7 @@ public enum Commitment {
         let ranked = try LotteryAlternates.rankAll(problem: problem, panels: panels, inputs: inputs, progress: progress, isCancelled: isCancelled)
         let entry = Manifest.Alternates(count: settings.alternates, method: LotteryAlternates.method, description: LotteryAlternates.description,
                                         file: LotteryAlternates.file, dropoutRates: LotteryAlternates.ratesFile, targets: LotteryAlternates.targetsFile,
-                                        ratesSource: model.summary, ratesInput: settings.dropoutInput)
+                                        ratesSource: model.summary, ratesInput: settings.dropoutInput, ratesModel: model.source)
         return ([(LotteryAlternates.file, LotteryAlternates.table(ranked, ids: problem.ids)),
                  (LotteryAlternates.ratesFile, ratesText), (LotteryAlternates.targetsFile, targetsText)], entry, ranked)
     }

@@ -1,14 +1,5 @@
 import Foundation
 
-/// A finding of a check: which file is wrong and how.
-public struct Finding: Sendable, Equatable, CustomStringConvertible {
-    /// The file that differs, as a path the user can open.
-    public var file: String
-    public var message: String
-    public init(file: String, _ message: String) { self.file = file; self.message = message }
-    public var description: String { "\(file): \(message)" }
-}
-
 /// A commitment folder as found on disk: its manifest and the bytes of its published files.
 public struct CommitmentFolder {
     public let directory: String
@@ -43,10 +34,10 @@ public struct CommitmentFolder {
     /// Files that are missing or whose SHA-256 differs from the manifest, in name order.
     public func changedFiles() -> [Finding] {
         manifest.files.keys.sorted().compactMap { name in
-            guard let bytes = data[name] else { return Finding(file: path(name), "the file is missing") }
+            guard let bytes = data[name] else { return Finding(file: path(name), .missing) }
             let actual = Hashing.sha256(bytes), expected = manifest.files[name]!
             return actual == expected ? nil
-                : Finding(file: path(name), "the file has changed since the commitment: its SHA-256 is \(actual), but manifest.json says \(expected)")
+                : Finding(file: path(name), .changed(actual: actual, expected: expected))
         }
     }
 
@@ -62,11 +53,9 @@ public struct CommitmentFolder {
 
     /// A finding when the manifest's hash differs from the announced one (given, or from `announcement.md`).
     public func manifestFinding(announced: String?) -> Finding? {
-        let (expected, whereFrom) = announced.map { ($0.lowercased(), "the announced fingerprint") }
-            ?? (announcedHash().map { ($0, "announcement.md") } ?? ("", ""))
+        let (expected, fromFile) = announced.map { ($0.lowercased(), false) } ?? (announcedHash().map { ($0, true) } ?? ("", false))
         guard !expected.isEmpty, expected != manifestHash else { return nil }
-        return Finding(file: path(Commitment.manifestFile),
-                       "the manifest has changed since it was announced: its SHA-256 is \(manifestHash), but \(whereFrom) says \(expected)")
+        return Finding(file: path(Commitment.manifestFile), .changedSinceAnnounced(actual: manifestHash, expected: expected, announcementFile: fromFile))
     }
 
     /// Parses a published CSV file of the folder.

@@ -19,7 +19,8 @@ extension LotteryDraw {
         let published = try LotteryAlternates.readRates(LotteryAlternates.text(folder, a.dropoutRates),
                                                         ids: (0..<problem.count).map { String($0 + 1) },
                                                         source: folder.path(a.dropoutRates))
-        let model = DropoutModel(rates: pseudonyms.number.map { published[$0 - 1] }, summary: a.ratesSource)
+        // An older manifest has only the English sentence; it is shown as written.
+        let model = DropoutModel(rates: pseudonyms.number.map { published[$0 - 1] }, source: a.ratesModel ?? .text(a.ratesSource))
         let targets = try LotteryAlternates.readTargets(LotteryAlternates.text(folder, a.targets), problem: problem, source: folder.path(a.targets))
         let outlook = try DropoutOutlook.simulate(problem: problem, panel: members, alternates: alternates, model: model, targets: targets, seed: seed)
         let largest = chances.max() ?? 0

@@ -111,12 +111,14 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var file: String
         public var dropoutRates: String
         public var targets: String
-        /// Where the drop-out rates came from, in words, and the rates file given to `commit` (nil: the default rate).
+        /// Where the drop-out rates came from, in English words, and the rates file given to `commit` (nil: the default rate).
         public var ratesSource: String
         public var ratesInput: Input?
+        /// The same source with its figures, for the report's words in its language (absent in older manifests).
+        public var ratesModel: DropoutSource? = nil
         enum CodingKeys: String, CodingKey {
             case count, method, description, file, dropoutRates = "dropout_rates", targets
-            case ratesSource = "rates_source", ratesInput = "rates_input"
+            case ratesSource = "rates_source", ratesInput = "rates_input", ratesModel = "rates_model"
         }
     }
 

@@ -14,8 +14,10 @@ public enum Verifier {
     public struct Report: Sendable {
         /// Everything that differs; empty means verified.
         public var problems: [Finding] = []
-        /// What was checked and found right, for the summary.
-        public var checked: [String] = []
+        /// What was checked and found right, for the summary (`VerifyCheck.text(_:)` says it in a language).
+        public var checks: [VerifyCheck] = []
+        /// The checks in English, as verify has always said them.
+        public var checked: [String] { checks.map(\.english) }
         /// The panel number the seed gives (when it could be computed), and how many panels the lottery has.
         public var panelNumber: Int?
         public var panelCount: Int?
@@ -34,8 +36,8 @@ public enum Verifier {
         var report = Report()
         let folder: CommitmentFolder
         do { folder = try CommitmentFolder.load(directory) } catch let e as KleroterionError {
-            report.problems.append(Finding(file: e.file ?? directory, e.message)); return report
-        } catch { report.problems.append(Finding(file: directory, "\(error)")); return report }
+            report.problems.append(Finding(file: e.file ?? directory, .unusable(message: e.message, line: nil))); return report
+        } catch { report.problems.append(Finding(file: directory, .unusable(message: "\(error)", line: nil))); return report }
         let m = folder.manifest
         report.manifestHash = folder.manifestHash
         // 1. Hashes.
@@ -43,14 +45,14 @@ public enum Verifier {
         report.problems += changed
         let fingerprintProblem = folder.manifestFinding(announced: announcedHash)
         if let f = fingerprintProblem { report.problems.append(f) }
-        if changed.isEmpty { report.checked.append("all \(m.files.count) published files match the SHA-256 in manifest.json") }
+        if changed.isEmpty { report.checks.append(.filesMatch(count: m.files.count)) }
         if fingerprintProblem != nil {
             // Reported above as a problem; never also as checked (issue #12).
         } else if announcedHash != nil || folder.announcedHash() != nil {
             report.comparedWithAnnouncement = true
-            report.checked.append("manifest.json has the announced fingerprint \(folder.manifestHash)")
+            report.checks.append(.announcedFingerprint(folder.manifestHash))
         } else {
-            report.checked.append("no announced fingerprint to compare with: check that the announcement published before the draw says \(folder.manifestHash)")
+            report.checks.append(.noAnnouncedFingerprint(folder.manifestHash))
         }
         // 2. The lottery table against the quotas and households, in its canonical form.
         guard let panels = attempt(&report, { try folder.lotteryPanels() }),
@@ -58,10 +60,10 @@ public enum Verifier {
         let lotteryPath = folder.path(Commitment.lotteryFile)
         report.panelCount = panels.count
         if panels.count != m.settings.panels {
-            report.problems.append(Finding(file: lotteryPath, "it has \(panels.count) panels, but the manifest says \(m.settings.panels)"))
+            report.problems.append(Finding(file: lotteryPath, .panelCount(found: panels.count, manifest: m.settings.panels)))
         }
         if problem.ids != (0..<problem.count).map({ String($0 + 1) }) {
-            report.problems.append(Finding(file: folder.path(Commitment.membersFile), "the rows are not the pseudonyms 1 to \(problem.count) in order, as commit writes them"))
+            report.problems.append(Finding(file: folder.path(Commitment.membersFile), .membersNotInOrder(count: problem.count)))
         }
         let index = Dictionary(uniqueKeysWithValues: problem.ids.enumerated().map { ($1, $0) })
         var counts = [Int](repeating: 0, count: problem.count)
@@ -70,20 +72,20 @@ public enum Verifier {
         var canonical = true
         for (t, ids) in panels.enumerated() {
             let members = ids.compactMap { index[$0] }
-            var problems = problem.violations(of: members)
-            if members.count != ids.count { problems.append("it names pseudonyms that are not in members.csv") }
+            var problems = problem.panelViolations(of: members)
+            if members.count != ids.count { problems.append(.unknownPseudonyms) }
             if !problems.isEmpty {
                 broken += 1
-                if broken <= 5 { report.problems.append(Finding(file: lotteryPath, "panel \(t + 1) breaks the rules: \(problems.joined(separator: "; "))")) }
+                if broken <= 5 { report.problems.append(Finding(file: lotteryPath, .panelBreaksRules(panel: t + 1, problems))) }
             }
             if members != members.sorted() || members.lexicographicallyPrecedes(previous) { canonical = false }
             previous = members
             for i in Set(members) { counts[i] += 1 }
         }
-        if broken > 5 { report.problems.append(Finding(file: lotteryPath, "\(broken) panels in all break the rules")) }
-        if broken == 0 { report.checked.append("every one of the \(panels.count) panels has \(m.settings.panelSize) members, meets the quotas and has at most one person per household") }
+        if broken > 5 { report.problems.append(Finding(file: lotteryPath, .panelsBreakRules(count: broken))) }
+        if broken == 0 { report.checks.append(.panelsKeepRules(panels: panels.count, members: m.settings.panelSize)) }
         if !canonical {
-            report.problems.append(Finding(file: lotteryPath, "the panels are not in their canonical order (members ascending, panels sorted), so their order was chosen by hand"))
+            report.problems.append(Finding(file: lotteryPath, .notCanonical))
         }
         // 3. Fairness: recompute the fair chances and compare everyone's share of the panels with them.
         checkFairness(folder, problem: problem, counts: counts, panelCount: panels.count, into: &report)
@@ -91,14 +93,14 @@ public enum Verifier {
         if m.alternates != nil {
             let (found, fine) = AlternatesCheck.check(folder, problem: problem, panels: panels)
             report.problems += found
-            report.checked += fine
+            report.checks += fine
         }
         // 4. The seed.
         guard !panels.isEmpty else { return report }
         guard let canonicalSeed = attempt(&report, { try folder.canonicalSeed(seed) }) else { return report }
         let outcome = folder.seedOutcome(canonicalSeed: canonicalSeed, panelCount: panels.count)
         report.panelNumber = outcome.panel
-        report.checked.append("the seed \"\(seed)\" (canonical \(m.seed.format) text \"\(canonicalSeed)\") gives panel \(outcome.panel) of \(panels.count) (rule \(SeedRule.name))")
+        report.checks.append(.seedGives(seed: seed, format: m.seed.format, canonical: canonicalSeed, panel: outcome.panel, panels: panels.count, rule: SeedRule.name))
         checkDraw(folder, seed: canonicalSeed, outcome: outcome, panel: panels[outcome.panel - 1], draw: draw, into: &report)
         // 5. The inputs, when given.
         if people != nil || quotas != nil { checkInputs(folder, people: people, quotas: quotas, into: &report) }
@@ -113,23 +115,21 @@ public enum Verifier {
         // k/m is what a careless rounding could cost; a stated bound above it would excuse any lottery.
         let worst = Double(m.settings.panelSize) / Double(max(panelCount, 1))
         if !(bound >= 0 && bound <= worst) {
-            report.problems.append(Finding(file: manifestPath, "the stated rounding bound \(bound) is not between 0 and k/m = \(worst); a bound that large would excuse any lottery"))
+            report.problems.append(Finding(file: manifestPath, .roundingBound(bound: bound, worst: worst)))
         }
         guard Commitment.algorithms.contains(m.settings.algorithm) else {
-            report.problems.append(Finding(file: manifestPath, "the algorithm '\(m.settings.algorithm)' is not one whose chances can be recomputed (\(Commitment.algorithms.joined(separator: ", ")))"))
+            report.problems.append(Finding(file: manifestPath, .unknownAlgorithm(m.settings.algorithm, known: Commitment.algorithms)))
             return
         }
         guard let result = attempt(&report, { try FairnessCheck.check(problem, algorithm: m.settings.algorithm, counts: counts,
                                                                       panelCount: panelCount, bound: min(max(bound, 0), worst)) }) else { return }
         report.fairness = result
         if result.deviations.isEmpty {
-            report.checked.append(String(format: "recomputed the %@ chances from members.csv and quotas.csv: every respondent's share of the panels is within %.6f of their fair chance (the announced bound %.6f plus %g for solver tolerance); the smallest fair chance is %.9f",
-                                         m.settings.algorithm, result.largest, bound, FairnessCheck.solverTolerance, result.minimum))
+            report.checks.append(.fairChances(algorithm: m.settings.algorithm, largest: result.largest, bound: bound,
+                                              tolerance: FairnessCheck.solverTolerance, minimum: result.minimum))
         } else {
-            let worstOnes = result.deviations.prefix(5).map { String(format: "pseudonym %@: %.5f in the lottery, fair chance %.5f", $0.pseudonym, $0.lottery, $0.fair) }
-            report.problems.append(Finding(file: lotteryPath, String(format: "the lottery is not fair: %d respondents' chances differ from the recomputed %@ chances by more than the announced bound %.5f (+%g); largest: %@",
-                                                                      result.deviations.count, m.settings.algorithm, bound, FairnessCheck.solverTolerance,
-                                                                      worstOnes.joined(separator: "; "))))
+            report.problems.append(Finding(file: lotteryPath, .unfair(count: result.deviations.count, algorithm: m.settings.algorithm, bound: bound,
+                                                                      tolerance: FairnessCheck.solverTolerance, largest: Array(result.deviations.prefix(5)))))
         }
         // probabilities.csv is a convenience copy: it must follow from the lottery and the recomputation, never the other way round.
         guard let table = attempt(&report, { try folder.table(Commitment.probabilitiesFile) }),
@@ -147,37 +147,37 @@ public enum Verifier {
             }
         }
         if !wrong.isEmpty || !index.isEmpty {
-            report.problems.append(Finding(file: path, "the chances of \(wrong.count + index.count) respondents do not follow from lottery.csv (first: \((wrong + index.keys.sorted()).first!))"))
+            report.problems.append(Finding(file: path, .chancesDoNotFollow(count: wrong.count + index.count, first: (wrong + index.keys.sorted()).first!)))
         }
         if !optimalWrong.isEmpty {
-            report.problems.append(Finding(file: path, "\(optimalWrong.count) respondents' optimal_probability is not their recomputed fair chance (first: pseudonym \(optimalWrong[0]))"))
+            report.problems.append(Finding(file: path, .optimalNotFair(count: optimalWrong.count, first: optimalWrong[0])))
         }
         if wrong.isEmpty && index.isEmpty && optimalWrong.isEmpty {
-            report.checked.append("probabilities.csv holds each respondent's share of the \(panelCount) panels and the recomputed fair chance")
+            report.checks.append(.probabilitiesFollow(panels: panelCount))
         }
     }
 
     static func checkDraw(_ folder: CommitmentFolder, seed: String, outcome: SeedRule.Outcome, panel: [String], draw: String?, into report: inout Report) {
         let candidates = draw.map { [$0] } ?? [CommitmentFolder.path(folder.directory, "draw"), folder.directory]
         guard let dir = candidates.first(where: { FileManager.default.fileExists(atPath: CommitmentFolder.path($0, LotteryDraw.auditFile)) }) else {
-            if let draw { report.problems.append(Finding(file: CommitmentFolder.path(draw, LotteryDraw.auditFile), "the file is missing")) }
-            report.checked.append("panel \(outcome.panel) consists of: \(panel.joined(separator: " "))")
+            if let draw { report.problems.append(Finding(file: CommitmentFolder.path(draw, LotteryDraw.auditFile), .missing)) }
+            report.checks.append(.panelMembers(panel: outcome.panel, panel))
             return
         }
         let auditPath = CommitmentFolder.path(dir, LotteryDraw.auditFile)
         guard let audit = attempt(&report, { try LotteryDraw.readAudit(FileManager.default.contents(atPath: auditPath) ?? Data(), source: auditPath) }) else { return }
-        var problems: [String] = []
-        if audit.manifestSha256 != folder.manifestHash { problems.append("the draw was made on the manifest \(audit.manifestSha256), not on this one (\(folder.manifestHash))") }
-        if audit.seed != seed { problems.append("the draw used the seed \"\(audit.seed)\", not \"\(seed)\"") }
-        if audit.panel != outcome.panel { problems.append("it records panel \(audit.panel), but the seed gives panel \(outcome.panel)") }
-        if audit.memberPseudonyms.sorted() != panel.sorted() { problems.append("its member pseudonyms are not those of panel \(outcome.panel) in lottery.csv") }
+        var problems: [VerifyFinding] = []
+        if audit.manifestSha256 != folder.manifestHash { problems.append(.otherManifest(recorded: audit.manifestSha256, actual: folder.manifestHash)) }
+        if audit.seed != seed { problems.append(.otherSeed(recorded: audit.seed, seed: seed)) }
+        if audit.panel != outcome.panel { problems.append(.otherPanel(recorded: audit.panel, seedGives: outcome.panel)) }
+        if audit.memberPseudonyms.sorted() != panel.sorted() { problems.append(.otherMembers(panel: outcome.panel)) }
         let alternates = folder.manifest.alternates == nil ? nil : (try? LotteryAlternates.rows(folder))?[safe: outcome.panel - 1]
         if folder.manifest.alternates != nil {
-            if audit.alternatePseudonyms == nil { problems.append("it records no alternates, but the commitment has them") }
-            else if audit.alternatePseudonyms != alternates { problems.append("its alternate pseudonyms are not those of panel \(outcome.panel) in \(LotteryAlternates.file), in rank order") }
-        } else if audit.alternatePseudonyms != nil { problems.append("it records alternates, but the commitment has none") }
+            if audit.alternatePseudonyms == nil { problems.append(.noAlternatesRecorded) }
+            else if audit.alternatePseudonyms != alternates { problems.append(.otherAlternates(panel: outcome.panel, file: LotteryAlternates.file)) }
+        } else if audit.alternatePseudonyms != nil { problems.append(.alternatesRecordedButNone) }
         for p in problems { report.problems.append(Finding(file: auditPath, p)) }
-        if problems.isEmpty { report.checked.append("audit.json records this seed, this manifest and panel \(outcome.panel)") }
+        if problems.isEmpty { report.checks.append(.auditRecords(panel: outcome.panel)) }
         // panel.csv (private: it has names and real ids) must hold exactly the drawn people; only the organiser,
         // who has private/pseudonyms.csv, can check that.
         let panelPath = CommitmentFolder.path(dir, "panel.csv")
@@ -187,8 +187,8 @@ public enum Verifier {
             let real = Dictionary(key.rows.map { ($0[ki], $0[kp]) }, uniquingKeysWith: { a, _ in a })
             let drawn = table.rows.map { real[$0[c].trimmingSpaces()] ?? "?" }
             if drawn.sorted() != panel.sorted() {
-                report.problems.append(Finding(file: panelPath, "its respondents are not those of panel \(outcome.panel) in lottery.csv"))
-            } else { report.checked.append("panel.csv holds exactly the \(drawn.count) members of panel \(outcome.panel) (matched through \(Pseudonyms.privateFile))") }
+                report.problems.append(Finding(file: panelPath, .otherRespondents(panel: outcome.panel)))
+            } else { report.checks.append(.panelFileHolds(members: drawn.count, panel: outcome.panel, key: Pseudonyms.privateFile)) }
             // alternates.csv (private too) must hold the committed alternates, in rank order.
             if let alternates {
                 let alternatesPath = CommitmentFolder.path(dir, "alternates.csv")
@@ -196,10 +196,10 @@ public enum Verifier {
                     let ranked = t.rows.sorted { (Int($0[rc]) ?? .max) < (Int($1[rc]) ?? .max) }.map { real[$0[ac].trimmingSpaces()] ?? "?" }
                     let ranks = t.rows.compactMap { Int($0[rc]) }.sorted()
                     if ranked != alternates || ranks != Array(1..<(ranks.count + 1)) {
-                        report.problems.append(Finding(file: alternatesPath, "its respondents are not the alternates of panel \(outcome.panel) in \(LotteryAlternates.file), ranked 1, 2, 3, …"))
-                    } else { report.checked.append("alternates.csv holds exactly the \(ranked.count) committed alternates of panel \(outcome.panel), in rank order") }
+                        report.problems.append(Finding(file: alternatesPath, .notTheAlternates(panel: outcome.panel, file: LotteryAlternates.file)))
+                    } else { report.checks.append(.alternatesFileHolds(alternates: ranked.count, panel: outcome.panel)) }
                 } else {
-                    report.problems.append(Finding(file: alternatesPath, "the file is missing or has no \(folder.manifest.settings.idColumn) and rank columns"))
+                    report.problems.append(Finding(file: alternatesPath, .noIdAndRankColumns(idColumn: folder.manifest.settings.idColumn)))
                 }
             }
         }
@@ -208,14 +208,14 @@ public enum Verifier {
     static func checkInputs(_ folder: CommitmentFolder, people: String?, quotas: String?, into report: inout Report) {
         let m = folder.manifest
         var ok = true
-        for (path, input, what) in [(people, m.inputs.people, "pool"), (quotas, m.inputs.quotas, "quotas file")] {
+        for (path, input, what) in [(people, m.inputs.people, VerifyInput.pool), (quotas, m.inputs.quotas, .quotas)] {
             guard let path else { continue }
-            guard let bytes = FileManager.default.contents(atPath: path) else { report.problems.append(Finding(file: path, "the file cannot be read")); ok = false; continue }
+            guard let bytes = FileManager.default.contents(atPath: path) else { report.problems.append(Finding(file: path, .unreadable)); ok = false; continue }
             let actual = Hashing.sha256(bytes)
             if actual != input.sha256 {
-                report.problems.append(Finding(file: path, "this is not the committed \(what): its SHA-256 is \(actual), but manifest.json says \(input.sha256)"))
+                report.problems.append(Finding(file: path, .notCommitted(what, actual: actual, expected: input.sha256)))
                 ok = false
-            } else { report.checked.append("\(path) is the committed \(what)") }
+            } else { report.checks.append(.inputCommitted(path: path, what)) }
         }
         guard ok, let people, let quotas else { return }
         // With both inputs, the published member table must follow from them.
@@ -223,17 +223,17 @@ public enum Verifier {
               let problem = attempt(&report, { try SelectionProblem(pool: pool, quotas: quotaSet, panelSize: m.settings.panelSize, householdColumns: m.settings.householdColumns) })
         else { return }
         if Hashing.sha256(Commitment.membersTable(problem, pseudonyms: Pseudonyms(pool: pool))) != m.files[Commitment.membersFile] {
-            report.problems.append(Finding(file: folder.path(Commitment.membersFile), "the member table does not match the pool \(people)"))
+            report.problems.append(Finding(file: folder.path(Commitment.membersFile), .membersDoNotMatch(pool: people)))
         } else if Hashing.sha256(Commitment.quotasTable(problem)) != m.files[Commitment.quotasFile] {
-            report.problems.append(Finding(file: folder.path(Commitment.quotasFile), "the committed quotas do not match \(quotas)"))
-        } else { report.checked.append("members.csv and quotas.csv follow from the given pool and quotas") }
+            report.problems.append(Finding(file: folder.path(Commitment.quotasFile), .quotasDoNotMatch(quotas: quotas)))
+        } else { report.checks.append(.inputsMatch) }
     }
 
     /// Runs a step; a thrown error becomes a finding naming its file.
     private static func attempt<T>(_ report: inout Report, _ body: () throws -> T) -> T? {
         do { return try body() } catch let e as KleroterionError {
-            report.problems.append(Finding(file: e.file ?? "?", e.line.map { "line \($0): " + e.message } ?? e.message)); return nil
-        } catch { report.problems.append(Finding(file: "?", "\(error)")); return nil }
+            report.problems.append(Finding(file: e.file ?? "?", .unusable(message: e.message, line: e.line))); return nil
+        } catch { report.problems.append(Finding(file: "?", .unusable(message: "\(error)", line: nil))); return nil }
     }
 }
 

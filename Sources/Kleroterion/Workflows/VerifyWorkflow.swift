@@ -14,7 +14,7 @@ public enum VerifyWorkflow {
         public var draw: String?
         /// The fingerprint published in the announcement (default: the one in announcement.md).
         public var announcedHash: String?
-        /// The language of the verdict's lines.
+        /// The language of the verdict, the ✗ findings and the ✓ checks.
         public var language: ReportLanguage = .nl
 
         public init(commitment: String, seed: String) {
@@ -40,13 +40,15 @@ public enum VerifyWorkflow {
         /// True when every check passed.
         public var verified: Bool
         /// The lines the CLI prints, in the request's language: the verdict ("In orde: …" or "NIET in orde: …"), then
-        /// the fingerprint, the panels, the fair chances and the seed's panel, or ✗ per problem (as found, in English).
+        /// the fingerprint, the panels, the fair chances and the seed's panel, or ✗ per problem (naming its file).
         public var lines: [String]
-        /// ✓ per check, with the figures and hashes (in English), for `--verbose`.
+        /// ✓ per check, with the figures and hashes, in the request's language, for `--verbose`.
         public var details: [String]
-        /// Everything that differs (file and message), and what was checked and found right.
+        /// Everything that differs (file and kind; `message` in English), and what was checked and found right.
         public var problems: [Finding]
-        public var checked: [String]
+        public var checks: [VerifyCheck]
+        /// The checks in English, as verify has always said them.
+        public var checked: [String] { checks.map(\.english) }
         /// The panel number the seed gives, when it could be computed.
         public var panelNumber: Int?
         /// The recomputed fair chances and the comparison, when the published files allowed it.
@@ -73,9 +75,9 @@ public enum VerifyWorkflow {
             if let number = report.panelNumber, let count = report.panelCount { lines.append(w(.seedGives, n(number), n(count))) }
         } else {
             let problems = TextTable<CommonLine>(r.language).counted(report.problems.count, one: .problemOne, many: .problemMany)
-            lines = [w(.notVerified, problems, r.commitment)] + report.problems.map { "  ✗ " + $0.description }
+            lines = [w(.notVerified, problems, r.commitment)] + report.problems.map { "  ✗ " + $0.text(r.language) }
         }
-        return Result(verified: report.verified, lines: lines, details: report.checked.map { "  ✓ " + $0 }, problems: report.problems, checked: report.checked,
+        return Result(verified: report.verified, lines: lines, details: report.checks.map { "  ✓ " + $0.text(r.language) }, problems: report.problems, checks: report.checks,
                       panelNumber: report.panelNumber, fairness: report.fairness)
     }
 }

@@ -33,8 +33,8 @@ struct VerifyRoutes {
                 let request = verify
                 let result = try await offload { try VerifyWorkflow.run(request) }
                 // The lines `kleroterion verify` prints after its verdict (the page shows the verdict as its heading),
-                // in the page's language, what differs named as found; then the figures and hashes of every check,
-                // as with `verify --verbose`.
+                // in the page's language, each ✗ naming its file; then the figures and hashes of every check, as with
+                // `verify --verbose`, in that language too.
                 let findings = (result.lines.dropFirst() + result.details).map {
                     $0.replacingOccurrences(of: root + "/", with: "").trimmingSpaces()
                 }

@@ -4,15 +4,7 @@
 public enum CommonLine: String, TextTableKey {
     case wrote, wroteFile, warning, note, and, problemOne, problemMany
 
-    public static func table(_ language: ReportLanguage) -> [CommonLine: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [CommonLine: String] = [
+    public static let english: [CommonLine: String] = [
         .wrote: "Files written to {0}: {1}",
         .wroteFile: "File written: {0}",
         .warning: "warning: {0}",
@@ -22,7 +14,7 @@ public enum CommonLine: String, TextTableKey {
         .problemMany: "{0} problems",
     ]
 
-    static let dutch: [CommonLine: String] = [
+    public static let dutch: [CommonLine: String] = [
         .wrote: "Bestanden geschreven in {0}: {1}",
         .wroteFile: "Bestand geschreven: {0}",
         .warning: "let op: {0}",
@@ -32,7 +24,7 @@ public enum CommonLine: String, TextTableKey {
         .problemMany: "{0} problemen",
     ]
 
-    static let german: [CommonLine: String] = [
+    public static let german: [CommonLine: String] = [
         .wrote: "Dateien geschrieben in {0}: {1}",
         .wroteFile: "Datei geschrieben: {0}",
         .warning: "Achtung: {0}",

@@ -8,15 +8,7 @@ public enum FileLine: String, TextTableKey {
     // report
     case printing
 
-    public static func table(_ language: ReportLanguage) -> [FileLine: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [FileLine: String] = [
+    public static let english: [FileLine: String] = [
         .summary: "{0}: {1} rows, {2} columns, delimiter {3}, {4} bytes, read in {5} s",
         .comma: "',' (comma)",
         .semicolon: "';' (semicolon)",
@@ -35,7 +27,7 @@ public enum FileLine: String, TextTableKey {
         .printing: "Printing report.pdf with Chromium.",
     ]
 
-    static let dutch: [FileLine: String] = [
+    public static let dutch: [FileLine: String] = [
         .summary: "{0}: {1} regels, {2} kolommen, scheidingsteken {3}, {4} bytes, gelezen in {5} s",
         .comma: "',' (komma)",
         .semicolon: "';' (puntkomma)",
@@ -54,7 +46,7 @@ public enum FileLine: String, TextTableKey {
         .printing: "report.pdf wordt afgedrukt met Chromium.",
     ]
 
-    static let german: [FileLine: String] = [
+    public static let german: [FileLine: String] = [
         .summary: "{0}: {1} Zeilen, {2} Spalten, Trennzeichen {3}, {4} Bytes, gelesen in {5} s",
         .comma: "',' (Komma)",
         .semicolon: "';' (Semikolon)",

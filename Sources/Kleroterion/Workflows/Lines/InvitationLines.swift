@@ -6,15 +6,7 @@ public enum InvitationLine: String, TextTableKey {
     case quotasHeading, quotasHeadingTolerance, counted
     case sourceSharesFile, sourceRegister, sourceRegisterAges, sourceUnpublished, sourceTemplate, sourceJointShares, sourceJointCounts
 
-    public static func table(_ language: ReportLanguage) -> [InvitationLine: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [InvitationLine: String] = [
+    public static let english: [InvitationLine: String] = [
         .inviteStep: "Drawing {0} letters from the register.",
         .invited: "Letters drawn: {0} from {1} eligible residents, in {2}.",
         .invitedAddresses: "Letters drawn: {0} from {1} eligible residents at {2} addresses (one per address), in {3}.",
@@ -34,7 +26,7 @@ public enum InvitationLine: String, TextTableKey {
         .sourceJointCounts: "register {0}, joint counts",
     ]
 
-    static let dutch: [InvitationLine: String] = [
+    public static let dutch: [InvitationLine: String] = [
         .inviteStep: "{0} brieven loten uit de basisregistratie.",
         .invited: "Brieven geloot: {0} onder {1} inwoners die mogen meedoen, in {2}.",
         .invitedAddresses: "Brieven geloot: {0} onder {1} inwoners die mogen meedoen, op {2} adressen (één brief per adres), in {3}.",
@@ -54,7 +46,7 @@ public enum InvitationLine: String, TextTableKey {
         .sourceJointCounts: "basisregistratie {0}, samen geteld",
     ]
 
-    static let german: [InvitationLine: String] = [
+    public static let german: [InvitationLine: String] = [
         .inviteStep: "{0} Briefe aus dem Melderegister auslosen.",
         .invited: "Briefe ausgelost: {0} unter {1} Einwohnern, die teilnehmen dürfen, in {2}.",
         .invitedAddresses: "Briefe ausgelost: {0} unter {1} Einwohnern, die teilnehmen dürfen, an {2} Adressen (ein Brief pro Adresse), in {3}.",

@@ -9,15 +9,7 @@ public enum LotteryLine: String, TextTableKey {
     // verify
     case verifying, verified, notVerified, fingerprintAnnounced, fingerprintUnannounced, panelsMeetQuotas, fairChances, inputsCommitted
 
-    public static func table(_ language: ReportLanguage) -> [LotteryLine: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [LotteryLine: String] = [
+    public static let english: [LotteryLine: String] = [
         .committed: "Lottery prepared: {0} equally likely panels of {1} members ({2} distinct), from {3} respondents.",
         .rounding: "Numbering the panels moves nobody's chance by more than {0} percentage points.",
         .roundingDetail: "Largest change of anyone's chance by rounding: {0} (the naive worst case k/m is {1}); local-search moves: {2}.",
@@ -46,7 +38,7 @@ public enum LotteryLine: String, TextTableKey {
         .inputsCommitted: "The files you gave ({0}) are the committed ones.",
     ]
 
-    static let dutch: [LotteryLine: String] = [
+    public static let dutch: [LotteryLine: String] = [
         .committed: "Loting klaargezet: {0} even waarschijnlijke panels van {1} leden ({2} verschillende), uit {3} aanmelders.",
         .rounding: "Door de panels te nummeren verandert niemands kans met meer dan {0} procentpunt.",
         .roundingDetail: "Grootste verandering van iemands kans door het afronden: {0} (in het slechtste geval k/m = {1}); stappen van het zoeken naar verbetering: {2}.",
@@ -75,7 +67,7 @@ public enum LotteryLine: String, TextTableKey {
         .inputsCommitted: "De opgegeven bestanden ({0}) zijn de vastgelegde.",
     ]
 
-    static let german: [LotteryLine: String] = [
+    public static let german: [LotteryLine: String] = [
         .committed: "Auslosung vorbereitet: {0} gleich wahrscheinliche Gremien von {1} Mitgliedern ({2} verschiedene), aus {3} Angemeldeten.",
         .rounding: "Das Nummerieren der Gremien verändert niemandes Chance um mehr als {0} Prozentpunkte.",
         .roundingDetail: "Größte Änderung der Chance einer Person durch das Runden: {0} (im schlechtesten Fall k/m = {1}); Schritte der Suche nach Verbesserung: {2}.",

@@ -7,15 +7,7 @@ public enum ReadingLine: String, TextTableKey {
     case ratesPerPerson, ratesByHiddenOne, ratesByHiddenMany
     case jointReplaces, unusedFeature, sharesReplace, unpublished, scaled, agesCounted, registerExcluded, registerImputed
 
-    public static func table(_ language: ReportLanguage) -> [ReadingLine: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [ReadingLine: String] = [
+    public static let english: [ReadingLine: String] = [
         .genderSpelled: "{0}: gender M / V / O read as man / vrouw / overig.",
         .ageDerived: "{0}: {1} derived from {2} on {3} (bands {4}).",
         .ageExcluded: "{0}: {1} left out because their birth date is partly unknown (--unknown-birth-dates exclude).",
@@ -35,7 +27,7 @@ public enum ReadingLine: String, TextTableKey {
         .registerImputed: "{0} partly unknown birth dates were set to the middle of the unknown period (--unknown-birth-dates impute).",
     ]
 
-    static let dutch: [ReadingLine: String] = [
+    public static let dutch: [ReadingLine: String] = [
         .genderSpelled: "{0}: geslacht M / V / O gelezen als man / vrouw / overig.",
         .ageDerived: "{0}: {1} afgeleid uit {2} op {3} (groepen {4}).",
         .ageExcluded: "{0}: {1} niet meegenomen, omdat hun geboortedatum deels onbekend is (--unknown-birth-dates exclude).",
@@ -55,7 +47,7 @@ public enum ReadingLine: String, TextTableKey {
         .registerImputed: "{0} deels onbekende geboortedata zijn op het midden van de onbekende periode gezet (--unknown-birth-dates impute).",
     ]
 
-    static let german: [ReadingLine: String] = [
+    public static let german: [ReadingLine: String] = [
         .genderSpelled: "{0}: Geschlecht M / V / O gelesen als man / vrouw / overig.",
         .ageDerived: "{0}: {1} abgeleitet aus {2} am {3} (Gruppen {4}).",
         .ageExcluded: "{0}: {1} nicht berücksichtigt, weil ihr Geburtsdatum teilweise unbekannt ist (--unknown-birth-dates exclude).",

@@ -10,15 +10,7 @@ public enum SelectLine: String, TextTableKey {
     // replace
     case replaceRead, replaced, replacedAlternates, replacedDrawn, quotasMet, quotasBroken, memberOne, memberMany
 
-    public static func table(_ language: ReportLanguage) -> [SelectLine: String] {
-        switch language {
-        case .nl: return dutch
-        case .en: return english
-        case .de: return german
-        }
-    }
-
-    static let english: [SelectLine: String] = [
+    public static let english: [SelectLine: String] = [
         .read: "Registrations read: {0} people.",
         .feasible: "Quotas checked: a panel is possible.",
         .fair: "Fairest lottery computed: everyone has at least {0} chance.",
@@ -46,7 +38,7 @@ public enum SelectLine: String, TextTableKey {
         .memberMany: "{0} members",
     ]
 
-    static let dutch: [SelectLine: String] = [
+    public static let dutch: [SelectLine: String] = [
         .read: "Aanmeldingen gelezen: {0} mensen.",
         .feasible: "Quota gecontroleerd: er is een panel mogelijk.",
         .fair: "Eerlijkste loting berekend: ieder heeft minstens {0} kans.",
@@ -74,7 +66,7 @@ public enum SelectLine: String, TextTableKey {
         .memberMany: "{0} leden",
     ]
 
-    static let german: [SelectLine: String] = [
+    public static let german: [SelectLine: String] = [
         .read: "Anmeldungen gelesen: {0} Personen.",
         .feasible: "Quoten geprüft: ein Gremium ist möglich.",
         .fair: "Fairste Auslosung berechnet: jeder hat mindestens {0} Chance.",
