@@ -21,7 +21,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from webapp import ARTIFACTS, ROOT, Server, axe_check, browser, cookie_opener, screenshot  # noqa: E402
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -54,6 +54,9 @@ def loaded(driver, old, timeout=120, or_else=lambda d: False):
             return or_else(d)
         except StaleElementReferenceException:
             return d.execute_script("return document.readyState") == "complete"
+        except WebDriverException:
+            # The old page went away while it was being read ("node does not belong to the document"): look again.
+            return False
     WebDriverWait(driver, timeout, poll_frequency=0.2).until(ready)
 
 

@@ -71,7 +71,8 @@ enum FormUpload {
     }
 
     /// The error page a plain form upload gets: the message and the fix, and the way back to the form.
-    static func errorPage(_ message: String, back: String, language: String) -> Response {
+    static func errorPage(_ message: String, back: String, language: String,
+                          status: HTTPResponse.Status = .unprocessableContent) -> Response {
         let e = PublishedText.escapeHTML, w = { e(WebText.word($0, language)) }
         let html = """
             <!doctype html><html lang="\(language)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -80,7 +81,7 @@ enum FormUpload {
             <div class="page"><main id="main"><h1>\(w("upload_failed"))</h1><p class="error" role="alert">\(e(message))</p>
             <p><a href="\(e(back))">\(w("back_to_form"))</a></p></main></div></body></html>
             """
-        return Renderer.html(html, status: .unprocessableContent, personal: true)
+        return Renderer.html(html, status: status, personal: true)
     }
 }
 

@@ -75,7 +75,7 @@ enum Reply {
     struct Problem: Encodable { var error: String; var fix: String? }
 
     static func problem(_ error: KleroterionError, status: HTTPResponse.Status = .unprocessableContent) throws -> Response {
-        if let form = FormUpload.active { return FormUpload.errorPage(error.description, back: form.back, language: form.language) }
+        if let form = FormUpload.active { return FormUpload.errorPage(error.description, back: form.back, language: form.language, status: status) }
         return try json(Problem(error: error.description, fix: nil), status: status)
     }
 

@@ -77,7 +77,7 @@ struct RequestSecurity: RouterMiddleware {
         default:
             (status, message) = (.internalServerError, WebText.word("unexpected", language))
         }
-        if let form, status != .notFound { return FormUpload.errorPage(message, back: form.back, language: language) }
+        if let form, status != .notFound { return FormUpload.errorPage(message, back: form.back, language: language, status: status) }
         if path.hasPrefix("/api/") {
             return (try? Reply.json(Reply.Problem(error: message), status: status)) ?? Response(status: status)
         }
