@@ -29,11 +29,6 @@ public enum AlternatesCheck {
         return out
     }
 
-    /// Where a published list and the rule's list first differ, in English words (nil: they are the same).
-    public static func difference(published: [String], rule: [String]) -> String? {
-        firstDifference(published: published, rule: rule)?.text(.en)
-    }
-
     /// Where a published list and the rule's list first differ (nil: they are the same).
     public static func firstDifference(published: [String], rule: [String]) -> AlternatesDifference? {
         guard published != rule else { return nil }
@@ -116,7 +111,7 @@ public enum AlternatesCheck {
             throw KleroterionError(file: path, "panel \(panelNumber)'s alternates break the rules: \(found.joined(separator: "; "))", fix: fix)
         }
         let rule = try LotteryAlternates.rank(problem: problem, panel: members, inputs: LotteryAlternates.inputs(folder, problem: problem))
-        if let d = difference(published: row, rule: rule.map { problem.ids[$0] }) {
+        if let d = firstDifference(published: row, rule: rule.map { problem.ids[$0] })?.text(.en) {
             throw KleroterionError(file: path, "panel \(panelNumber)'s alternates: \(d)", fix: fix)
         }
         return row

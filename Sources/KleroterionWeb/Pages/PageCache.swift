@@ -62,17 +62,16 @@ final class PageCache: Sendable {
 
     /// Keeps `bytes` (rendered while the database was at `generation`) for `key`.
     func keep(_ key: Key, generation: UInt64, headers: HTTPFields, bytes: ByteBuffer, csrf: String) {
-        let view = bytes.readableBytesView, token = Array(csrf.utf8)
-        var pieces: [ByteBuffer] = [], start = view.startIndex, i = view.startIndex
-        if !token.isEmpty {
-            while i + token.count <= view.endIndex {
-                if view[i] == token[0], view[i..<(i + token.count)].elementsEqual(token) {
-                    pieces.append(ByteBuffer(bytes: view[start..<i]))
-                    i += token.count; start = i
-                } else { i += 1 }
+        let token = Array(csrf.utf8)
+        var pieces: [ByteBuffer] = []
+        bytes.withUnsafeReadableBytes { raw in
+            var start = 0
+            while !token.isEmpty, let at = raw.firstOffset(of: token, from: start) {
+                pieces.append(ByteBuffer(bytes: UnsafeRawBufferPointer(rebasing: raw[start..<at])))
+                start = at + token.count
             }
+            pieces.append(ByteBuffer(bytes: UnsafeRawBufferPointer(rebasing: raw[start...])))
         }
-        pieces.append(ByteBuffer(bytes: view[start..<view.endIndex]))
         let entry = Entry(generation: generation, rendered: .now, headers: headers, pieces: pieces)
         entries.withLock {
             if $0.count >= Self.capacity { $0.removeAll(keepingCapacity: true) }

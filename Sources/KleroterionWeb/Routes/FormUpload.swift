@@ -3,9 +3,6 @@ import HTTPTypes
 import Hummingbird
 import Kleroterion
 import NIOCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Uploads without JavaScript: the browser posts the upload form as `multipart/form-data`, and this turns it into
 /// the request app.js sends (the file as the body, its name in `X-File-Name`, the other fields in the query), so the
@@ -39,7 +36,6 @@ enum FormUpload {
         guard let type = request.headers[.contentType], let boundary = boundary(type) else { return nil }
         let reader = MultipartReader(boundary: boundary, body: request.body)
         guard let (fields, file) = try await reader.fieldsUntilFile() else { return nil }
-        var converted = request
         var head = request.head
         head.headerFields[HTTPField.Name("X-File-Name")!] = file.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? file.name
         head.headerFields[.contentType] = file.type ?? "application/octet-stream"
@@ -48,19 +44,12 @@ enum FormUpload {
             .map { "\($0.key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
         if let old = request.uri.query, !old.isEmpty { query.insert(old, at: 0) }
         head.path = request.uri.path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
-        converted = Request(head: head, body: RequestBody(asyncSequence: FileBytes(reader: reader)))
-        return Converted(request: converted, fields: fields)
+        return Converted(request: Request(head: head, body: RequestBody(asyncSequence: FileBytes(reader: reader))), fields: fields)
     }
 
     /// The boundary parameter of a `multipart/form-data` content type (quoted or not).
     static func boundary(_ contentType: String) -> String? {
-        for parameter in contentType.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2, pair[0].lowercased() == "boundary" else { continue }
-            let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            return value.isEmpty || value.count > 200 ? nil : value
-        }
-        return nil
+        MultipartReader.parameter("boundary", in: contentType).flatMap { $0.isEmpty || $0.count > 200 ? nil : $0 }
     }
 
     /// The path of the page the form was sent from (same site only), for the error page's link back.
@@ -128,22 +117,8 @@ final class MultipartReader: @unchecked Sendable {
         return true
     }
 
-    /// Where `needle` first starts in the buffer (memchr for its first byte, then memcmp: Glibc's memmem is not
-    /// visible from Swift).
-    private func find(_ needle: [UInt8], from start: Int = 0) -> Int? {
-        buffer.withUnsafeBytes { hay -> Int? in
-            needle.withUnsafeBytes { n -> Int? in
-                guard let base = hay.baseAddress, let first = n.first else { return nil }
-                var i = start
-                while hay.count - i >= n.count {
-                    guard let hit = memchr(base + i, Int32(first), hay.count - i - n.count + 1) else { return nil }
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    if memcmp(base + at, n.baseAddress!, n.count) == 0 { return at }
-                    i = at + 1
-                }
-                return nil
-            }
-        }
+    private func find(_ needle: [UInt8]) -> Int? {
+        buffer.withUnsafeBytes { $0.firstOffset(of: needle) }
     }
 
     /// Reads on until `needle` is in the buffer (then its position), or nil when the body ends first or the buffer
@@ -178,6 +153,7 @@ final class MultipartReader: @unchecked Sendable {
         return (name, file, type)
     }
 
+    /// A `key=value` parameter of a header (`name`, `filename`, `boundary`), quoted or not.
     static func parameter(_ key: String, in header: String) -> String? {
         for piece in header.split(separator: ";").dropFirst() {
             let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -31,7 +31,7 @@ struct QuotaRoutes {
         var values: [String: Any] = [
             "id": a.id!, "error": error as Any, "saved": saved, "has_register": a.registerFile != nil,
             "templates": Templates.list(services.settings.templateDirectories).map { t in
-                ["name": t.name, "title": t.title(lang), "selected": t.name == (a.templateName ?? "nl-gemeente")] },
+                ["name": t.name, "title": t.titles[lang] ?? t.name, "selected": t.name == (a.templateName ?? "nl-gemeente")] },
             "shares": Templates.shares(services.settings.templateDirectories).map { ["name": $0] },
             "upload": Upload.form("/api/assemblies/\(a.id!)/quotas", field: "quotas", label: WebText.word("quotas_file", lang)),
         ]
@@ -124,8 +124,10 @@ struct QuotaRoutes {
 
 /// The strata templates and shares files the app offers (strata-templates/).
 enum Templates {
-    struct Entry: Sendable, Equatable { var name: String; var titles: [String: String]; var title: String
-        func title(_ language: String) -> String { titles[language] ?? title }
+    struct Entry: Sendable, Equatable {
+        var name: String
+        /// The title in each of the app's languages (`StrataTemplate.title(_:)`).
+        var titles: [String: String]
     }
 
     /// The templates read before, per folder, with the names, sizes and times of the files they were read from.
@@ -143,7 +145,7 @@ enum Templates {
         if let known = read.withLock({ $0[dir] }), known.stamp == stamp { return known.entries }
         let entries = names.compactMap { file -> Entry? in
             guard let t = try? StrataTemplate.load(path: dir + "/" + file) else { return nil }
-            return Entry(name: String(file.dropLast(5)), titles: t.titles, title: t.title ?? t.name)
+            return Entry(name: String(file.dropLast(5)), titles: Dictionary(uniqueKeysWithValues: WebText.languages.map { ($0, t.title($0)) }))
         }
         read.withLock { $0[dir] = (stamp, entries) }
         return entries

@@ -48,8 +48,8 @@ struct SessionStore: PersistDriver {
         try await db.pool.write { db in
             try db.execute(sql: """
                 INSERT INTO session (keyHash, value, expiresAt) VALUES (?, ?, ?)
-                ON CONFLICT(keyHash) DO UPDATE SET value = excluded.value, expiresAt = coalesce(?, session.expiresAt)
-                """, arguments: [Self.hash(key), data, Self.expiry(expires), Self.expiry(expires)])
+                ON CONFLICT(keyHash) DO UPDATE SET value = excluded.value, expiresAt = coalesce(excluded.expiresAt, session.expiresAt)
+                """, arguments: [Self.hash(key), data, Self.expiry(expires)])
         }
     }
 
